@@ -1,0 +1,44 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { description: string; valueName?: string };
+
+/** What a command gets: parsed flags, positionals and where to print. */
+export interface CommandContext {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  cwd: string;
+  /** True when --json was given: print data only, as JSON, to stdout. */
+  json: boolean;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Aborted on SIGINT/SIGTERM; commands stop cleanly and still write results. */
+  signal: AbortSignal;
+}
+
+/** One CLI command. Registered in `commands/index.ts`; `--help` is built from these fields. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** At least one; shown in `tollgate --help` and `tollgate <command> --help`. */
+  examples: string[];
+  options: Record<string, OptionSpec>;
+  /** Returns the exit code (see errors/exit-codes.ts). Throws TollgateError for user mistakes. */
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Options every command that talks to an API accepts. */
+export const targetOptions = {
+  env: { type: 'string', short: 'e', description: 'environment from tollgate.config.ts', valueName: 'name' },
+  config: { type: 'string', short: 'c', description: 'config file (default: ./tollgate.config.ts)', valueName: 'file' },
+  spec: { type: 'string', description: 'spec file or URL, or a spec name from the config', valueName: 'file|url' },
+  'base-url': { type: 'string', description: 'base URL of the API (ad hoc, without a config)', valueName: 'url' },
+  header: {
+    type: 'string',
+    multiple: true,
+    short: 'H',
+    description: "extra request header, repeatable: 'Name: value'",
+    valueName: 'header',
+  },
+  'run-dir': { type: 'string', description: 'write into this run folder instead of a new one', valueName: 'dir' },
+} satisfies Record<string, OptionSpec>;

@@ -1,0 +1,146 @@
+/**
+ * The user's config (`tollgate.config.ts`, everything optional) and the
+ * resolved config every command reads (everything filled in). One
+ * `resolveConfig()` joins them; defaults live in `defaults.ts`.
+ */
+
+/** A value given directly or read from an environment variable at run time. */
+export type FromEnv = string | { env: string; default?: string };
+
+export interface UserConfig {
+  /** API descriptions by name. Default: every `*.yaml|*.yml|*.json` directly under `specs/`. */
+  specs?: Record<string, string>;
+  /** Environments by name. Default: none (use --spec/--base-url). */
+  environments?: Record<string, UserEnvironment>;
+  /** Contract engine defaults; each environment may override. */
+  contract?: UserContractOptions;
+  /** Where run folders go. Default: `reports`. */
+  reportsDir?: string;
+  /** Where generated clients go. Default: `specs/generated`. */
+  generatedDir?: string;
+  /** Where load profiles live. Default: `load`. */
+  loadDir?: string;
+}
+
+export interface UserEnvironment {
+  /** Base URL of the API, e.g. `{ env: 'STAGING_URL' }`. Required unless `webServer` gives one. */
+  baseURL?: FromEnv;
+  /** Which spec (a key of `specs`). Default: the first. */
+  spec?: string;
+  /** A server to start before the run and stop after it, like Playwright's webServer. */
+  webServer?: UserWebServer;
+  /** Credentials; values never appear in reports, logs or repro commands. */
+  auth?: UserAuth;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, FromEnv>;
+  /** Only safe methods (GET, HEAD, OPTIONS), no negative payloads, no load unless allowLoad. Default: false. */
+  readOnly?: boolean;
+  /** Allow load on a readOnly environment (capped by maxRate/maxDurationSec). Default: false. */
+  allowLoad?: boolean;
+  /** Cap on load arrival rate (rps) for this environment. Default: none (readOnly: 50). */
+  maxRate?: number;
+  /** Cap on load duration, seconds. Default: none (readOnly: 60). */
+  maxDurationSec?: number;
+  /** Gin's HandleMethodNotAllowed: true expects 405 + Allow for undeclared methods, false expects 404. Default: false. */
+  handleMethodNotAllowed?: boolean;
+  /** Contract options for this environment, merged over the top-level ones. */
+  contract?: UserContractOptions;
+  /** What `tollgate gate` runs here, in order. Default: ['generate-check', 'contract']. */
+  stages?: UserStage[];
+}
+
+export interface UserWebServer {
+  /** Shell command that starts the server. */
+  command: string;
+  /** Working directory. Default: the config's folder. */
+  cwd?: string;
+  /** Extra environment for the command. */
+  env?: Record<string, string>;
+  /** Fixed base URL the server will listen on; or use `urlPattern` to read it from stdout. */
+  url?: string;
+  /** Regex with one capture group that finds the base URL in the server's stdout. */
+  urlPattern?: string;
+  /** Path polled until it answers 2xx. Default: `/`. */
+  readyPath?: string;
+  /** Milliseconds to wait for readiness. Default: 30000. */
+  timeoutMs?: number;
+}
+
+export interface UserAuth {
+  /** Bearer token: `{ env: 'STAGING_TOKEN' }`, or a literal plus the variable name shown in repros. */
+  bearer?: FromEnv;
+  /** API key header: `{ header: 'X-API-Key', value: { env: 'API_KEY' } }`. */
+  apiKey?: { header?: string; query?: string; value: FromEnv };
+  /** Basic auth user and password. */
+  basic?: { username: FromEnv; password: FromEnv };
+}
+
+export interface UserContractOptions {
+  /** Seed for case generation. Default: 1. */
+  seed?: number;
+  /** Generated cases per operation and phase. Default: 25. */
+  maxCases?: number;
+  /** Concurrent requests. Default: 4. */
+  workers?: number;
+  /** Requests per second cap; 0 means none. Default: 0. */
+  rateLimit?: number;
+  /** Per-request timeout in ms. Default: 10000. */
+  timeoutMs?: number;
+  /** Checks by name: false disables, an object configures. Default: all on. */
+  checks?: Record<string, boolean | Record<string, unknown>>;
+  /** Fail when a documented status code is never seen. Default: false. */
+  requireStatusCoverage?: boolean;
+  /** Response-time budget for every operation, ms (x-tollgate-max-ms overrides). Default: none. */
+  maxResponseMs?: number;
+}
+
+export type UserStage =
+  | 'generate-check'
+  | 'contract'
+  | 'suites'
+  | { load: string; gatesFrom?: string }
+  | { suites: string[] };
+
+// ---------------------------------------------------------------- resolved
+
+export interface ResolvedConfig {
+  /** Folder of the config file (or cwd); every relative path is resolved against it. */
+  root: string;
+  configFile?: string;
+  specs: Record<string, string>;
+  environments: Record<string, ResolvedEnvironment>;
+  contract: Required<UserContractOptions>;
+  reportsDir: string;
+  generatedDir: string;
+  loadDir: string;
+}
+
+export interface ResolvedEnvironment {
+  name: string;
+  /** Undefined only while a webServer with urlPattern has not started yet. */
+  baseURL?: string;
+  spec: string;
+  webServer?: Required<Omit<UserWebServer, 'url' | 'urlPattern'>> & Pick<UserWebServer, 'url' | 'urlPattern'>;
+  auth: ResolvedAuth;
+  headers: Record<string, string>;
+  readOnly: boolean;
+  allowLoad: boolean;
+  maxRate?: number;
+  maxDurationSec?: number;
+  handleMethodNotAllowed: boolean;
+  contract: Required<UserContractOptions>;
+  stages: UserStage[];
+}
+
+/** Credentials with the variable names repros print instead of the values. */
+export interface ResolvedAuth {
+  bearer?: Secret;
+  apiKey?: { header?: string; query?: string; value: Secret };
+  basic?: { username: Secret; password: Secret };
+}
+
+export interface Secret {
+  value: string;
+  /** The environment variable a repro command shows: `$TOLLGATE_TOKEN`. */
+  envName: string;
+}

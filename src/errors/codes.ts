@@ -1,0 +1,30 @@
+import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
+
+/**
+ * Every error a user can cause, in one table. The message a code produces must
+ * say what was received and what to do next; it is printed on one line with no
+ * stack trace.
+ */
+export const errorCodes = {
+  TG_USAGE: { exit: ExitCode.Usage, hint: 'run `tollgate --help` for usage' },
+  TG_CONFIG_NOT_FOUND: { exit: ExitCode.Usage, hint: 'create tollgate.config.ts or pass --spec and --base-url' },
+  TG_CONFIG_INVALID: { exit: ExitCode.Usage, hint: 'fix the config value named above' },
+  TG_ENV_UNKNOWN: { exit: ExitCode.Usage, hint: 'pick one of the environments in tollgate.config.ts' },
+  TG_ENV_VAR_MISSING: { exit: ExitCode.Usage, hint: 'export the environment variable named above' },
+  TG_SPEC_NOT_FOUND: { exit: ExitCode.Usage, hint: 'check the path or URL of the spec' },
+  TG_SPEC_SYNTAX: { exit: ExitCode.Usage, hint: 'fix the syntax error at the line named above' },
+  TG_SPEC_REF: { exit: ExitCode.Usage, hint: 'point the $ref at an existing file and JSON pointer' },
+  TG_SPEC_VERSION: { exit: ExitCode.Usage, hint: 'tollgate reads Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1' },
+  TG_SPEC_NOT_API: { exit: ExitCode.Usage, hint: 'pass an OpenAPI or Swagger document' },
+  TG_SPEC_INVALID: { exit: ExitCode.Usage, hint: 'fix the spec at the JSON pointer named above' },
+  TG_PROFILE_INVALID: { exit: ExitCode.Usage, hint: 'fix the load profile named above' },
+  TG_GATE_SYNTAX: { exit: ExitCode.Usage, hint: 'write gates like "<250ms", ">=500" or "<1%"' },
+  TG_GENERATED_STALE: { exit: ExitCode.Failed, hint: 'run `tollgate generate` and commit the result' },
+  TG_UNREACHABLE: { exit: ExitCode.Unreachable, hint: 'start the API or fix the base URL' },
+  TG_SERVER_START: { exit: ExitCode.Unreachable, hint: 'check the webServer command and its output above' },
+  TG_UNSAFE_TARGET: { exit: ExitCode.Usage, hint: 'load only goes to the environment host; see readOnly/allowLoad' },
+  TG_REPLAY_UNKNOWN: { exit: ExitCode.Usage, hint: 'use a replay id from reports/<run>/contract.json' },
+  TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
+} as const satisfies Record<string, { exit: ExitCodeValue; hint: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

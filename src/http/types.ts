@@ -1,0 +1,28 @@
+/**
+ * One request and what came back: the unit that checks read and findings and
+ * reports show. Bodies are kept as text; `json` is the parsed body when it
+ * parsed, whatever the Content-Type said.
+ */
+export interface RequestRecord {
+  method: string;
+  url: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface ResponseRecord {
+  status: number;
+  /** Lower-case names; repeated headers joined with ', '. */
+  headers: Record<string, string>;
+  body: string;
+  /** The parsed body when it is valid JSON; undefined otherwise. */
+  json?: unknown;
+  /** Time from send to the end of the body, milliseconds with microsecond precision. */
+  elapsedMs: number;
+}
+
+export interface Exchange {
+  request: RequestRecord;
+  response: ResponseRecord;
+}

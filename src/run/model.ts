@@ -1,0 +1,166 @@
+import type { RequestRecord, ResponseRecord } from '../http/types.ts';
+
+/**
+ * The one run model: `reports/<run>/run.json`. Every output (HTML, JUnit,
+ * Markdown, console) is rendered from it and nothing else. Times are ISO
+ * strings, durations milliseconds.
+ */
+export interface RunModel {
+  schemaVersion: 1;
+  id: string;
+  /** Environment name, or 'adhoc' for --spec/--base-url runs. */
+  env: string;
+  /** The base URL as the user would see it (no credentials). */
+  baseURL: string;
+  startedAt: string;
+  durationMs: number;
+  tool: { name: 'tollgate'; version: string };
+  git?: { commit: string; branch?: string; dirty?: boolean };
+  spec?: { source: string; title: string; version: string; format: string };
+  verdict: Verdict;
+  /** True when the run was interrupted (Ctrl-C, server died); what ran is still here. */
+  aborted?: { reason: string };
+  stages: StageResult[];
+  /** Every gate of every stage, flattened, in order. */
+  gates: GateResult[];
+  contract?: ContractResult;
+  load?: LoadResult[];
+  suites?: SuiteResult;
+  /** Relative path of the Playwright HTML report of this run, when suites ran. */
+  playwrightReport?: string;
+}
+
+export type Verdict = 'pass' | 'fail' | 'error';
+
+export interface StageResult {
+  name: string;
+  kind: 'generate-check' | 'contract' | 'suites' | 'load';
+  verdict: Verdict | 'skipped';
+  durationMs: number;
+  /** One line: what happened (e.g. "3 findings in 412 cases"). */
+  summary: string;
+  /** When verdict is 'error': the one-line error. */
+  error?: string;
+}
+
+// ---------------------------------------------------------------- gates
+
+export interface GateResult {
+  /** The gate as written: `latency.p99`, `errors.rate`, `contract.findings`. */
+  name: string;
+  /** Which stage or profile it belongs to: `load:baseline`, `contract`. */
+  scope: string;
+  /** As written: `<250ms`. */
+  threshold: string;
+  /** Measured value in the gate's unit (ms, ratio 0..1, rps, count); null when not measurable. */
+  measured: number | null;
+  /** The measured value formatted like the threshold: `212.4ms`, `0.3%`. */
+  measuredText: string;
+  verdict: 'pass' | 'fail' | 'unreliable';
+  /** Why a gate is unreliable or failed beyond the numbers (e.g. "generator CPU saturated"). */
+  note?: string;
+}
+
+// ---------------------------------------------------------------- contract
+
+export interface ContractResult {
+  seed: number;
+  durationMs: number;
+  cases: number;
+  findings: Finding[];
+  /** Findings grouped by cause (check + operation + location), with counts. */
+  groups: FindingGroup[];
+  perCheck: Record<string, { cases: number; failures: number }>;
+  operations: OperationCoverage[];
+  /** Operations where no valid value could be generated, and why. */
+  generationProblems: { operation: string; reason: string }[];
+  /** Resources created and whether cleanup deleted them. */
+  cleanup: { created: number; deleted: number; leftover: string[] };
+}
+
+export interface Finding {
+  check: string;
+  /** `GET /v1/albums/{id}` */
+  operation: string;
+  title: string;
+  expected: string;
+  received: string;
+  /** Where in the schema or response it went wrong (JSON pointer), when known. */
+  location?: string;
+  /** Redacted and truncated. */
+  request: RequestRecord;
+  response: Omit<ResponseRecord, 'json'>;
+  /** Paste-ready; credentials appear as `$ENV_VAR`, never their values. */
+  curl: string;
+  replayId: string;
+  /** The case phase that produced it: examples, positive, boundary, negative, methods, auth, stateful. */
+  phase: string;
+}
+
+export interface FindingGroup {
+  key: string;
+  check: string;
+  operation: string;
+  title: string;
+  count: number;
+  /** Index into `findings` of the first one. */
+  first: number;
+}
+
+export interface OperationCoverage {
+  operation: string;
+  operationId: string;
+  cases: number;
+  findings: number;
+  /** Documented status codes (as written: '200', '4XX', 'default'). */
+  documented: string[];
+  /** Status -> how many times seen. */
+  seen: Record<string, number>;
+  /** Documented codes never returned. */
+  neverSeen: string[];
+  latencyMs?: { p50: number; p95: number; p99: number };
+}
+
+// ---------------------------------------------------------------- load
+
+export interface LoadResult {
+  profile: string;
+  /** The profile file. */
+  source: string;
+  model: 'open' | 'closed';
+  startedAt: string;
+  durationMs: number;
+  /** Excluded from totals and gates. */
+  warmupMs: number;
+  aborted?: { reason: string };
+  totals: LoadMetrics;
+  perOperation: (LoadMetrics & { operation: string })[];
+  /** One entry per second of the measured period. */
+  timeline: { t: number; rps: number; p50: number; p95: number; p99: number; errors: number }[];
+  /** Whether the generator itself kept up; gates are unreliable when not ok. */
+  selfCheck: { ok: boolean; problems: string[]; targetRps?: number; achievedRps: number; cpu?: number };
+  gates: GateResult[];
+  /** Base64 HDR histograms (microseconds), mergeable across machines. */
+  histograms: { corrected?: string; uncorrected: string; perOperation: Record<string, string> };
+}
+
+export interface LoadMetrics {
+  requests: number;
+  rps: number;
+  latencyMs: { min: number; mean: number; p50: number; p90: number; p95: number; p99: number; p999: number; max: number };
+  /** Coordinated-omission corrected (open model only). */
+  correctedLatencyMs?: { p50: number; p95: number; p99: number; max: number };
+  statusCodes: Record<string, number>;
+  errors: { http: number; timeouts: number; connection: number; rate: number };
+  contract?: { sampled: number; violations: number };
+}
+
+// ---------------------------------------------------------------- suites
+
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+  tests: { title: string; file: string; project: string; status: 'passed' | 'failed' | 'skipped' | 'timedOut'; error?: string }[];
+}
