@@ -28,6 +28,8 @@ export interface RunModel {
   suites?: SuiteResult;
   /** Relative path of the Playwright HTML report of this run, when suites ran. */
   playwrightReport?: string;
+  /** Deltas against the previous run of the same environment, when there was one. */
+  trends?: Trends;
 }
 
 export type Verdict = 'pass' | 'fail' | 'error';
@@ -147,7 +149,16 @@ export interface LoadResult {
 export interface LoadMetrics {
   requests: number;
   rps: number;
-  latencyMs: { min: number; mean: number; p50: number; p90: number; p95: number; p99: number; p999: number; max: number };
+  latencyMs: {
+    min: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p95: number;
+    p99: number;
+    p999: number;
+    max: number;
+  };
   /** Coordinated-omission corrected (open model only). */
   correctedLatencyMs?: { p50: number; p95: number; p99: number; max: number };
   statusCodes: Record<string, number>;
@@ -162,5 +173,45 @@ export interface SuiteResult {
   failed: number;
   skipped: number;
   durationMs: number;
-  tests: { title: string; file: string; project: string; status: 'passed' | 'failed' | 'skipped' | 'timedOut'; error?: string }[];
+  tests: {
+    title: string;
+    file: string;
+    project: string;
+    status: 'passed' | 'failed' | 'skipped' | 'timedOut';
+    error?: string;
+  }[];
+}
+
+// ---------------------------------------------------------------- trends
+
+/** This run against the previous run of the same environment (`reports/history/<env>.ndjson`). */
+export interface Trends {
+  previous: { id: string; startedAt: string; verdict: Verdict };
+  /** One row per operation and source present in both runs. */
+  operations: TrendRow[];
+  findings: {
+    /** Finding groups (by key) in this run but not the previous one. */
+    new: FindingGroupRef[];
+    /** Finding groups in the previous run that are gone now. */
+    fixed: FindingGroupRef[];
+    /** Groups in both runs. */
+    unchanged: number;
+  };
+}
+
+export interface TrendRow {
+  operation: string;
+  /** Where the numbers come from: `load:baseline` or `contract`. */
+  source: string;
+  p95: { now: number; before: number };
+  p99: { now: number; before: number };
+  /** Ratio 0..1. */
+  errorRate: { now: number; before: number };
+}
+
+export interface FindingGroupRef {
+  key: string;
+  check: string;
+  operation: string;
+  title: string;
 }
