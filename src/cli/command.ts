@@ -1,6 +1,9 @@
 import type { ParseArgsConfig } from 'node:util';
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { description: string; valueName?: string };
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
+  description: string;
+  valueName?: string;
+};
 
 /** What a command gets: parsed flags, positionals and where to print. */
 export interface CommandContext {
@@ -30,9 +33,22 @@ export interface Command {
 /** Options every command that talks to an API accepts. */
 export const targetOptions = {
   env: { type: 'string', short: 'e', description: 'environment from tollgate.config.ts', valueName: 'name' },
-  config: { type: 'string', short: 'c', description: 'config file (default: ./tollgate.config.ts)', valueName: 'file' },
-  spec: { type: 'string', description: 'spec file or URL, or a spec name from the config', valueName: 'file|url' },
-  'base-url': { type: 'string', description: 'base URL of the API (ad hoc, without a config)', valueName: 'url' },
+  config: {
+    type: 'string',
+    short: 'c',
+    description: 'config file (default: ./tollgate.config.ts)',
+    valueName: 'file',
+  },
+  spec: {
+    type: 'string',
+    description: 'spec file or URL, or a spec name from the config',
+    valueName: 'file|url',
+  },
+  'base-url': {
+    type: 'string',
+    description: 'base URL of the API (ad hoc, without a config)',
+    valueName: 'url',
+  },
   header: {
     type: 'string',
     multiple: true,
@@ -40,5 +56,9 @@ export const targetOptions = {
     description: "extra request header, repeatable: 'Name: value'",
     valueName: 'header',
   },
-  'run-dir': { type: 'string', description: 'write into this run folder instead of a new one', valueName: 'dir' },
+  'run-dir': {
+    type: 'string',
+    description: 'write into this run folder instead of a new one',
+    valueName: 'dir',
+  },
 } satisfies Record<string, OptionSpec>;

@@ -107,8 +107,10 @@ export interface ResolvedConfig {
   /** Folder of the config file (or cwd); every relative path is resolved against it. */
   root: string;
   configFile?: string;
+  /** Spec name -> absolute path or URL. */
   specs: Record<string, string>;
-  environments: Record<string, ResolvedEnvironment>;
+  /** Validated but not yet read from the environment: see `resolveEnvironment()`. */
+  environments: Record<string, UserEnvironment>;
   contract: Required<UserContractOptions>;
   reportsDir: string;
   generatedDir: string;

@@ -7,7 +7,10 @@ import { ExitCode, type ExitCodeValue } from './exit-codes.ts';
  */
 export const errorCodes = {
   TG_USAGE: { exit: ExitCode.Usage, hint: 'run `tollgate --help` for usage' },
-  TG_CONFIG_NOT_FOUND: { exit: ExitCode.Usage, hint: 'create tollgate.config.ts or pass --spec and --base-url' },
+  TG_CONFIG_NOT_FOUND: {
+    exit: ExitCode.Usage,
+    hint: 'create tollgate.config.ts or pass --spec and --base-url',
+  },
   TG_CONFIG_INVALID: { exit: ExitCode.Usage, hint: 'fix the config value named above' },
   TG_ENV_UNKNOWN: { exit: ExitCode.Usage, hint: 'pick one of the environments in tollgate.config.ts' },
   TG_ENV_VAR_MISSING: { exit: ExitCode.Usage, hint: 'export the environment variable named above' },
@@ -22,7 +25,10 @@ export const errorCodes = {
   TG_GENERATED_STALE: { exit: ExitCode.Failed, hint: 'run `tollgate generate` and commit the result' },
   TG_UNREACHABLE: { exit: ExitCode.Unreachable, hint: 'start the API or fix the base URL' },
   TG_SERVER_START: { exit: ExitCode.Unreachable, hint: 'check the webServer command and its output above' },
-  TG_UNSAFE_TARGET: { exit: ExitCode.Usage, hint: 'load only goes to the environment host; see readOnly/allowLoad' },
+  TG_UNSAFE_TARGET: {
+    exit: ExitCode.Usage,
+    hint: 'load only goes to the environment host; see readOnly/allowLoad',
+  },
   TG_REPLAY_UNKNOWN: { exit: ExitCode.Usage, hint: 'use a replay id from reports/<run>/contract.json' },
   TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
 } as const satisfies Record<string, { exit: ExitCodeValue; hint: string }>;

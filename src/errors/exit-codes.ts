@@ -8,6 +8,8 @@ export const ExitCode = {
   Usage: 2,
   /** The target could not be reached (connection refused, DNS, server died). */
   Unreachable: 3,
+  /** A bug in tollgate itself: printed with a stack trace; please report it. */
+  Internal: 70,
   /** Interrupted (Ctrl-C); results gathered so far were written. */
   Interrupted: 130,
 } as const;

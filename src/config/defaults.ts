@@ -1,0 +1,22 @@
+import type { UserContractOptions, UserStage } from './types.ts';
+
+/** Every default in one place; types.ts documents each next to its option. */
+export const defaults = {
+  reportsDir: 'reports',
+  generatedDir: 'specs/generated',
+  loadDir: 'load',
+  specsDir: 'specs',
+  contract: {
+    seed: 1,
+    maxCases: 25,
+    workers: 4,
+    rateLimit: 0,
+    timeoutMs: 10_000,
+    checks: {},
+    requireStatusCoverage: false,
+    maxResponseMs: 0,
+  } satisfies Required<UserContractOptions>,
+  webServer: { readyPath: '/', timeoutMs: 30_000 },
+  stages: ['generate-check', 'contract'] as UserStage[],
+  readOnly: { maxRate: 50, maxDurationSec: 60 },
+} as const;

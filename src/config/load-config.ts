@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import { resolveConfig } from './resolve-config.ts';
+import type { ResolvedConfig } from './types.ts';
+import { validateConfig } from './validate-config.ts';
+
+export const configFileNames = [
+  'tollgate.config.ts',
+  'tollgate.config.mts',
+  'tollgate.config.js',
+  'tollgate.config.mjs',
+];
+
+/** Finds the config in `cwd` (or loads `file`), validates it and resolves it. Undefined when none exists. */
+export async function loadConfig(cwd: string, file?: string): Promise<ResolvedConfig | undefined> {
+  const path = file ? resolve(cwd, file) : configFileNames.map((n) => resolve(cwd, n)).find(existsSync);
+  if (!path) return undefined;
+  if (!existsSync(path)) throw new TollgateError('TG_CONFIG_NOT_FOUND', `no config file at ${path}`);
+  let loaded: { default?: unknown };
+  try {
+    loaded = await import(pathToFileURL(path).href);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new TollgateError('TG_CONFIG_INVALID', `${path} failed to load: ${reason}`, {
+      hint: 'fix the error in the config file',
+    });
+  }
+  validateConfig(loaded.default, path);
+  return resolveConfig(loaded.default, dirname(path), path);
+}

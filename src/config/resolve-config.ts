@@ -1,0 +1,97 @@
+import { isAbsolute, resolve } from 'node:path';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import { defaults } from './defaults.ts';
+import { readFromEnv, readSecret } from './from-env.ts';
+import type {
+  ResolvedAuth,
+  ResolvedConfig,
+  ResolvedEnvironment,
+  UserConfig,
+  UserEnvironment,
+} from './types.ts';
+import { isHttpUrl } from './validate-config.ts';
+
+/** Fills every default and makes paths absolute. Environment variables are read later, per environment. */
+export function resolveConfig(user: UserConfig, root: string, configFile?: string): ResolvedConfig {
+  const abs = (p: string) => (isAbsolute(p) || /^https?:/.test(p) ? p : resolve(root, p));
+  return {
+    root,
+    configFile,
+    specs: Object.fromEntries(Object.entries(user.specs ?? {}).map(([name, path]) => [name, abs(path)])),
+    environments: user.environments ?? {},
+    contract: { ...defaults.contract, ...user.contract },
+    reportsDir: abs(user.reportsDir ?? defaults.reportsDir),
+    generatedDir: abs(user.generatedDir ?? defaults.generatedDir),
+    loadDir: abs(user.loadDir ?? defaults.loadDir),
+  };
+}
+
+/** Reads one environment's variables and fills its defaults. */
+export function resolveEnvironment(
+  config: ResolvedConfig,
+  name: string,
+  processEnv: NodeJS.ProcessEnv = process.env,
+): ResolvedEnvironment {
+  const user: UserEnvironment | undefined = config.environments[name];
+  if (!user) {
+    const known = Object.keys(config.environments);
+    throw new TollgateError(
+      'TG_ENV_UNKNOWN',
+      `no environment "${name}" in ${config.configFile ?? 'the config'} (known: ${known.join(', ') || 'none'})`,
+    );
+  }
+  const at = `environments.${name}`;
+  const baseURL =
+    user.baseURL === undefined ? user.webServer?.url : readFromEnv(user.baseURL, `${at}.baseURL`, processEnv);
+  if (baseURL !== undefined && !isHttpUrl(baseURL)) {
+    throw new TollgateError('TG_CONFIG_INVALID', `${at}.baseURL must be an http(s) URL, got "${baseURL}"`);
+  }
+  const readOnly = user.readOnly ?? false;
+  const spec = user.spec ?? Object.keys(config.specs)[0];
+  if (spec === undefined)
+    throw new TollgateError('TG_CONFIG_INVALID', `${at}.spec: the config names no specs`);
+  return {
+    name,
+    baseURL: baseURL?.replace(/\/+$/, ''),
+    spec,
+    webServer: user.webServer && {
+      cwd: config.root,
+      env: {},
+      ...defaults.webServer,
+      ...user.webServer,
+    },
+    auth: resolveAuth(user, at, processEnv),
+    headers: Object.fromEntries(
+      Object.entries(user.headers ?? {}).map(([h, v]) => [
+        h,
+        readFromEnv(v, `${at}.headers.${h}`, processEnv),
+      ]),
+    ),
+    readOnly,
+    allowLoad: user.allowLoad ?? !readOnly,
+    maxRate: user.maxRate ?? (readOnly ? defaults.readOnly.maxRate : undefined),
+    maxDurationSec: user.maxDurationSec ?? (readOnly ? defaults.readOnly.maxDurationSec : undefined),
+    handleMethodNotAllowed: user.handleMethodNotAllowed ?? false,
+    contract: { ...config.contract, ...user.contract },
+    stages: user.stages ?? [...defaults.stages],
+  };
+}
+
+function resolveAuth(user: UserEnvironment, at: string, env: NodeJS.ProcessEnv): ResolvedAuth {
+  const auth = user.auth ?? {};
+  return {
+    bearer:
+      auth.bearer === undefined
+        ? undefined
+        : readSecret(auth.bearer, `${at}.auth.bearer`, 'TOLLGATE_TOKEN', env),
+    apiKey: auth.apiKey && {
+      header: auth.apiKey.header,
+      query: auth.apiKey.query,
+      value: readSecret(auth.apiKey.value, `${at}.auth.apiKey.value`, 'TOLLGATE_API_KEY', env),
+    },
+    basic: auth.basic && {
+      username: readSecret(auth.basic.username, `${at}.auth.basic.username`, 'TOLLGATE_USER', env),
+      password: readSecret(auth.basic.password, `${at}.auth.basic.password`, 'TOLLGATE_PASSWORD', env),
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { CommandContext } from '../cli/command.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { resolveConfig, resolveEnvironment } from '../config/resolve-config.ts';
+import type { ResolvedConfig, ResolvedEnvironment, Secret } from '../config/types.ts';
+import { isHttpUrl } from '../config/validate-config.ts';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import { loadSpec } from '../spec/load-spec.ts';
+import type { LoadedSpec } from '../spec/types.ts';
+import { authHeaders, parseHeaderFlags } from './headers.ts';
+import { probeTarget } from './probe.ts';
+import { type StartedServer, startWebServer } from './web-server.ts';
+
+/** An API under test: where it is, what it promises, how to talk to it, and how to let go of it. */
+export interface Target {
+  envName: string;
+  env: ResolvedEnvironment;
+  config: ResolvedConfig;
+  spec: LoadedSpec;
+  baseURL: string;
+  /** Sent with every request: environment headers, credentials and --header flags. */
+  headers: Record<string, string>;
+  /** Query parameters sent with every request (API keys in the query). */
+  query: Record<string, string>;
+  /** Values that must never appear in output, with the variable names repros show. */
+  secrets: Secret[];
+  /** Resolves with a reason if a server tollgate started dies before close(). */
+  serverDied?: Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolves the target of a command from its flags: `--env` (with the config),
+ * or ad hoc `--spec` + `--base-url` + `--header`. Starts the environment's
+ * webServer when it has one; the caller must `close()`.
+ */
+export async function openTarget(ctx: CommandContext, options: { probe?: boolean } = {}): Promise<Target> {
+  const v = ctx.values;
+  const fileConfig = await loadConfig(ctx.cwd, v.config as string | undefined);
+  const adhoc = v['base-url'] !== undefined;
+  if (!fileConfig && !adhoc) {
+    throw new TollgateError(
+      'TG_CONFIG_NOT_FOUND',
+      `no tollgate.config.ts in ${ctx.cwd} and no --base-url given`,
+    );
+  }
+  const config = fileConfig ?? resolveConfig({}, ctx.cwd);
+  const envName = adhoc ? 'adhoc' : pickEnvironment(config, v.env as string | undefined);
+  const env = adhoc ? adhocEnvironment(config, v) : resolveEnvironment(config, envName);
+  const specSource = (v.spec as string | undefined) ?? config.specs[env.spec];
+  if (!specSource) {
+    throw new TollgateError('TG_USAGE', '--spec is required with --base-url (a file path or URL)');
+  }
+  const spec = await loadSpec(config.specs[specSource] ?? specSource, { cwd: ctx.cwd });
+
+  const flagHeaders = parseHeaderFlags((v.header as string[] | undefined) ?? []);
+  const auth = authHeaders(env.auth);
+  const secrets = [...auth.secrets, ...flagHeaders.secrets];
+  const headers = { ...env.headers, ...auth.headers, ...flagHeaders.headers };
+
+  let server: StartedServer | undefined;
+  let baseURL = env.baseURL;
+  if (env.webServer) {
+    server = await startWebServer(env.webServer, ctx.err);
+    baseURL = server.baseURL;
+  }
+  const close = async () => {
+    await server?.stop();
+  };
+  try {
+    if (!baseURL) throw new TollgateError('TG_CONFIG_INVALID', `environments.${envName}.baseURL is not set`);
+    if (options.probe !== false) await probeTarget(baseURL);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    envName,
+    env: { ...env, baseURL },
+    config,
+    spec,
+    baseURL,
+    headers,
+    query: auth.query,
+    secrets,
+    serverDied: server?.died,
+    close,
+  };
+}
+
+function pickEnvironment(config: ResolvedConfig, requested: string | undefined): string {
+  if (requested) return requested;
+  const names = Object.keys(config.environments);
+  if (names.length === 1) return names[0];
+  if (names.includes('local')) return 'local';
+  throw new TollgateError('TG_USAGE', `pass --env (one of: ${names.join(', ') || 'none configured'})`);
+}
+
+function adhocEnvironment(config: ResolvedConfig, v: CommandContext['values']): ResolvedEnvironment {
+  const baseURL = String(v['base-url']);
+  if (!isHttpUrl(baseURL))
+    throw new TollgateError('TG_USAGE', `--base-url must be an http(s) URL, got "${baseURL}"`);
+  const token = process.env.TOLLGATE_TOKEN;
+  return {
+    name: 'adhoc',
+    baseURL: baseURL.replace(/\/+$/, ''),
+    spec: String(v.spec ?? ''),
+    auth: token ? { bearer: { value: token, envName: 'TOLLGATE_TOKEN' } } : {},
+    headers: {},
+    readOnly: false,
+    allowLoad: true,
+    handleMethodNotAllowed: false,
+    contract: config.contract,
+    stages: ['contract'],
+  };
+}
