@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+)
+
+func init() { gin.SetMode(gin.TestMode) }
+
+func newTestRouter(t *testing.T, faults ...fault) http.Handler {
+	t.Helper()
+	set := faultSet{}
+	for _, f := range faults {
+		set[f] = true
+	}
+	st := newStore()
+	st.seed(set.has(faultNullArray))
+	return newRouter(config{token: "secret", faults: set}, st)
+}
+
+func do(h http.Handler, method, path, body string, hdr ...string) *httptest.ResponseRecorder {
+	var r *http.Request
+	if body != "" {
+		r = httptest.NewRequest(method, path, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+	} else {
+		r = httptest.NewRequest(method, path, nil)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		r.Header.Set(hdr[i], hdr[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func wantError(t *testing.T, w *httptest.ResponseRecorder, status int, code string) {
+	t.Helper()
+	var e ErrorResponse
+	if w.Code != status || json.Unmarshal(w.Body.Bytes(), &e) != nil || e.Code != code {
+		t.Errorf("got %d %s; want %d %s", w.Code, w.Body, status, code)
+	}
+	if w.Header().Get("X-Request-Id") == "" {
+		t.Error("no X-Request-Id")
+	}
+}
+
+const auth = "Bearer secret"
+
+func TestListAlbums(t *testing.T) {
+	h := newTestRouter(t)
+	w := do(h, "GET", "/v1/albums?limit=2", "", "X-Request-Id", "abc")
+	if w.Code != 200 || w.Header().Get("X-Total-Count") != "3" || w.Header().Get("X-Request-Id") != "abc" {
+		t.Fatalf("got %d %v", w.Code, w.Header())
+	}
+	var page AlbumList
+	if err := json.Unmarshal(w.Body.Bytes(), &page); err != nil || len(page.Items) != 2 || page.Total != 3 || page.Limit != 2 {
+		t.Errorf("page %+v, %v", page, err)
+	}
+	if w := do(h, "GET", "/v1/albums?artist=nobody", ""); !strings.Contains(w.Body.String(), `"items":[]`) {
+		t.Errorf("empty page: %s", w.Body)
+	}
+	for _, q := range []string{"limit=0", "limit=101", "limit=x", "limit=", "limit=1.5", "offset=-1", "genre=ROCK", "offset=99999999999999999999"} {
+		wantError(t, do(h, "GET", "/v1/albums?"+q, ""), 400, "validation_failed")
+	}
+}
+
+func TestCreateAlbum(t *testing.T) {
+	h := newTestRouter(t)
+	body := `{"title":"T","artist":"A","price":0,"year":2000.0,"tags":["a","b"]}`
+	w := do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "k")
+	if w.Code != 201 || w.Header().Get("Location") != "/v1/albums/4" {
+		t.Fatalf("got %d %s %v", w.Code, w.Body, w.Header())
+	}
+	if again := do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "k"); again.Header().Get("Location") != "/v1/albums/4" {
+		t.Errorf("replay: %d %v", again.Code, again.Header())
+	}
+	w = do(h, "POST", "/v1/albums", body, "Idempotency-Key", "k")
+	wantError(t, w, 401, "unauthorized")
+	if w.Header().Get("WWW-Authenticate") != "Bearer" {
+		t.Errorf("WWW-Authenticate %q", w.Header().Get("WWW-Authenticate"))
+	}
+	wantError(t, do(h, "POST", "/v1/albums", body, "Authorization", auth), 400, "validation_failed")
+	cases := map[string]string{
+		`{"title":"T","artist":"A"}`:                            "validation_failed",
+		`{"title":"T","artist":"A","price":-1}`:                 "validation_failed",
+		`{"title":"T","artist":"A","price":null}`:               "validation_failed",
+		`{"Title":"T","artist":"A","price":1}`:                  "validation_failed",
+		`{"title":"","artist":"A","price":1}`:                   "validation_failed",
+		`{"title":"T","artist":"A","price":1,"tags":["a","a"]}`: "validation_failed",
+		`{"title":"T","artist":"A","price":1,"year":1999.5}`:    "validation_failed",
+		`{"title":"T","artist":"A","price":1,"genre":"Rock"}`:   "validation_failed",
+		`[]`:                  "validation_failed",
+		`{"title":"T"`:        "malformed_json",
+		`{"title":"T"} extra`: "malformed_json",
+	}
+	for b, code := range cases {
+		wantError(t, do(h, "POST", "/v1/albums", b, "Authorization", auth, "Idempotency-Key", "k2"), 400, code)
+	}
+	w = do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "k", "Content-Type", "text/plain")
+	wantError(t, w, 415, "unsupported_media_type")
+	big := `{"title":"` + strings.Repeat("x", 70000) + `"}`
+	wantError(t, do(h, "POST", "/v1/albums", big, "Authorization", auth, "Idempotency-Key", "k"), 413, "payload_too_large")
+}
+
+func TestAlbumLifecycle(t *testing.T) {
+	h := newTestRouter(t)
+	if w := do(h, "PATCH", "/v1/albums/1", `{"price":1}`, "Authorization", auth); w.Code != 200 || !strings.Contains(w.Body.String(), `"price":1,`) {
+		t.Errorf("patch: %d %s", w.Code, w.Body)
+	}
+	wantError(t, do(h, "PATCH", "/v1/albums/1", `{}`, "Authorization", auth), 400, "validation_failed")
+	wantError(t, do(h, "GET", "/v1/albums/0", ""), 400, "validation_failed")
+	wantError(t, do(h, "GET", "/v1/albums/abc", ""), 400, "validation_failed")
+	if w := do(h, "DELETE", "/v1/albums/1", "", "Authorization", auth); w.Code != 204 || w.Body.Len() != 0 {
+		t.Errorf("delete: %d %q", w.Code, w.Body)
+	}
+	wantError(t, do(h, "GET", "/v1/albums/1", ""), 404, "not_found")
+	wantError(t, do(h, "GET", "/v1/albums/1/tracks", ""), 404, "not_found")
+	w := do(h, "POST", "/v1/albums/2/tracks", `{"title":"x","durationSeconds":60}`, "Authorization", auth)
+	if w.Code != 201 || w.Header().Get("Location") != "/v1/albums/2/tracks/7" {
+		t.Fatalf("create track: %d %s %v", w.Code, w.Body, w.Header())
+	}
+	if w := do(h, "GET", "/v1/albums/2/tracks/7", ""); w.Code != 200 || !strings.Contains(w.Body.String(), `"number":3`) {
+		t.Errorf("get track: %d %s", w.Code, w.Body)
+	}
+	w = do(h, "POST", "/v1/albums", `{"title":"T","artist":"A","price":1}`, "Authorization", auth, "Idempotency-Key", "k")
+	if w := do(h, "GET", w.Header().Get("Location")+"/tracks", ""); w.Body.String() != "[]" {
+		t.Errorf("empty tracks: %s", w.Body)
+	}
+	wantError(t, do(h, "GET", "/v1/albums/2/tracks/1", ""), 404, "not_found")
+}
+
+func TestFaults(t *testing.T) {
+	h := newTestRouter(t, faultNoAuth, faultWrongType, faultNullArray, faultTrailingSlash, faultRejectValid, faultMissingHeader)
+	if w := do(h, "PATCH", "/v1/albums/1", `{"price":1}`); w.Code != 200 {
+		t.Errorf("no-auth: %d", w.Code)
+	}
+	if w := do(h, "GET", "/v1/albums/1", ""); !strings.Contains(w.Body.String(), `"price":"1"`) || strings.Count(w.Body.String(), "price") != 1 {
+		t.Errorf("wrong-type: %s", w.Body)
+	}
+	if w := do(h, "GET", "/v1/albums/3/tracks/", ""); w.Body.String() != "null" {
+		t.Errorf("null-array: %d %s", w.Code, w.Body)
+	}
+	if w := do(h, "GET", "/v1/albums/1/tracks", ""); w.Code != 301 {
+		t.Errorf("trailing-slash: %d", w.Code)
+	}
+	if w := do(h, "DELETE", "/v1/albums/1", "", "Authorization", auth); w.Code != 204 {
+		t.Errorf("delete still needs a token: %d", w.Code)
+	}
+	wantError(t, do(h, "POST", "/v1/albums", `{"title":"T","artist":"A","price":0}`, "Authorization", auth, "Idempotency-Key", "k"), 400, "validation_failed")
+	if w := do(h, "GET", "/v1/albums", ""); w.Code != 200 || w.Header().Get("X-Total-Count") != "" {
+		t.Errorf("missing-header: %d %v", w.Code, w.Header())
+	}
+	if _, err := parseFaults("slow, nope"); err == nil {
+		t.Error("unknown fault accepted")
+	}
+}
+
+func TestBoundary500(t *testing.T) {
+	h := newTestRouter(t, faultBoundary500, faultMissingField)
+	if w := do(h, "GET", "/v1/albums?limit=100", ""); w.Code != 500 || w.Body.Len() != 0 {
+		t.Errorf("boundary-500: %d %q", w.Code, w.Body)
+	}
+	if w := do(h, "GET", "/v1/albums?limit=99", ""); w.Code != 200 || strings.Contains(w.Body.String(), "artist") {
+		t.Errorf("missing-field: %d %s", w.Code, w.Body)
+	}
+}
