@@ -1,0 +1,52 @@
+import type { MetricKind, MetricName } from './types.ts';
+
+/** Every metric a gate may name, with what it measures. `pNN` means any percentile. */
+export const metricCatalog: Record<string, MetricKind> = {
+  'latency.pNN': 'latency',
+  'latency.mean': 'latency',
+  'latency.min': 'latency',
+  'latency.max': 'latency',
+  'errors.rate': 'ratio',
+  'errors.http': 'count',
+  'errors.connection': 'count',
+  'errors.timeouts': 'count',
+  rps: 'rate',
+  'contract.violations': 'count',
+  'contract.violationRate': 'ratio',
+  'contract.findings': 'count',
+  'coverage.neverSeen': 'count',
+};
+
+/** Metrics that accept an `{op:<operationId>}` tag. */
+const taggable = new Set(['latency', 'errors', 'rps']);
+
+const shape = /^([a-z]+)(?:\{op:([A-Za-z0-9_.-]+)\})?(?:\.([A-Za-z0-9]+))?$/;
+
+/**
+ * Parses `latency{op:getAlbum}.p95` into its parts; returns a reason string
+ * when the name is not a known metric.
+ */
+export function parseMetricName(name: string): MetricName | string {
+  const match = shape.exec(name.trim());
+  if (!match) return `"${name}" is not a metric name (known: ${knownList()})`;
+  const [, family, op, stat = ''] = match;
+  if (op && !taggable.has(family)) return `"${name}": only latency, errors and rps take an {op:...} tag`;
+  const percentile = family === 'latency' ? parsePercentile(stat) : undefined;
+  const key = percentile !== undefined ? 'latency.pNN' : stat ? `${family}.${stat}` : family;
+  const kind = metricCatalog[key];
+  if (!kind) return `"${name}" is not a metric name (known: ${knownList()})`;
+  return { name, kind, family, stat, percentile, op };
+}
+
+/** `p95` -> 95, `p999` -> 99.9, `p50` -> 50, `p99.9` -> 99.9. */
+export function parsePercentile(stat: string): number | undefined {
+  const m = /^p(\d{1,4})$/.exec(stat);
+  if (!m) return undefined;
+  const digits = m[1];
+  const value = digits.length <= 2 ? Number(digits) : Number(`${digits.slice(0, 2)}.${digits.slice(2)}`);
+  return value > 0 && value <= 100 ? value : undefined;
+}
+
+function knownList(): string {
+  return Object.keys(metricCatalog).join(', ');
+}

@@ -1,0 +1,50 @@
+/**
+ * Gates as data: `{ 'latency.p99': '<250ms', 'errors.rate': '<1%' }`. A gate
+ * names a metric and a threshold; `evaluateGates()` is the only judge.
+ */
+
+/** Gates by environment name, then metric name -> threshold text. */
+export type GatesByEnv = Record<string, GateSet>;
+/** Metric name -> threshold text, e.g. `'latency.p99': '<250ms'`. */
+export type GateSet = Record<string, string>;
+
+export type Comparator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+/** What a metric measures decides which units its threshold may use. */
+export type MetricKind = 'latency' | 'ratio' | 'count' | 'rate';
+
+export interface Threshold {
+  comparator: Comparator;
+  /** In the metric's base unit: ms for latency, 0..1 for ratios, plain numbers otherwise. */
+  value: number;
+  /** As written, e.g. `<250ms`. */
+  text: string;
+  /** The unit as written ('' when none); used to format the measured value alike. */
+  unit: '' | 'us' | 'ms' | 's' | '%';
+}
+
+export interface MetricName {
+  /** As written: `latency{op:getAlbum}.p95`. */
+  name: string;
+  kind: MetricKind;
+  /** `latency`, `errors`, `rps`, `contract`, `coverage`. */
+  family: string;
+  /** `p95`, `mean`, `rate`... ('' for `rps`). */
+  stat: string;
+  /** For percentiles: 95 for p95, 99.9 for p999. */
+  percentile?: number;
+  /** Operation tag (`{op:getAlbum}`), when given. */
+  op?: string;
+}
+
+export interface ParsedGate {
+  metric: MetricName;
+  threshold: Threshold;
+}
+
+/** Measured values keyed by metric name as written in the gates (base units); null = not measured. */
+export interface GateMetrics {
+  values: Record<string, number | null | undefined>;
+  /** When set, the measurement itself is in doubt: every gate is 'unreliable' with this note. */
+  unreliable?: string;
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { evaluateGates, gatesVerdict } from '../../src/gates/evaluate-gates.ts';
+import type { GateMetrics } from '../../src/gates/types.ts';
+
+const measured: GateMetrics = {
+  values: {
+    'latency.p99': 212.4,
+    'latency{op:getAlbum}.p95': 61,
+    'errors.rate': 0.003,
+    rps: 480,
+    'contract.violations': 0,
+    'contract.findings': 2,
+    'latency.p50': 0.138,
+  },
+};
+
+describe('evaluateGates', () => {
+  const table: [string, string, 'pass' | 'fail' | 'unreliable', string][] = [
+    ['latency.p99', '<250ms', 'pass', '212.4ms'],
+    ['latency.p99', '<200ms', 'fail', '212.4ms'],
+    ['latency.p99', '<=0.2s', 'fail', '0.212s'],
+    ['latency{op:getAlbum}.p95', '<50ms', 'fail', '61ms'],
+    ['latency{op:getAlbum}.p95', '<100ms', 'pass', '61ms'],
+    ['latency.p50', '<200us', 'pass', '138us'],
+    ['errors.rate', '<1%', 'pass', '0.3%'],
+    ['errors.rate', '<0.1%', 'fail', '0.3%'],
+    ['rps', '>=500', 'fail', '480'],
+    ['rps', '>=400', 'pass', '480'],
+    ['contract.violations', '==0', 'pass', '0'],
+    ['contract.findings', '==0', 'fail', '2'],
+    ['errors.connection', '==0', 'unreliable', 'n/a'],
+  ];
+  for (const [name, threshold, verdict, text] of table) {
+    test(`${name} ${threshold} -> ${verdict}`, () => {
+      const [got] = evaluateGates(measured, { [name]: threshold }, 'load:test');
+      assert.equal(got.verdict, verdict);
+      assert.equal(got.measuredText, text);
+      assert.equal(got.scope, 'load:test');
+      assert.equal(got.threshold, threshold);
+    });
+  }
+
+  test('an unreliable measurement never passes', () => {
+    const results = evaluateGates(
+      { ...measured, unreliable: 'generator CPU saturated' },
+      { 'latency.p99': '<250ms', rps: '>=500' },
+    );
+    assert.deepEqual(
+      results.map((r) => r.verdict),
+      ['unreliable', 'unreliable'],
+    );
+    assert.match(results[0].note ?? '', /would pass; generator CPU saturated/);
+    assert.match(results[1].note ?? '', /would fail/);
+  });
+
+  test('gatesVerdict: fail beats unreliable beats pass', () => {
+    const pass = evaluateGates(measured, { 'latency.p99': '<250ms' });
+    const fail = evaluateGates(measured, { 'latency.p99': '<1ms', 'errors.connection': '==0' });
+    const unsure = evaluateGates(measured, { 'latency.p99': '<250ms', 'errors.connection': '==0' });
+    assert.equal(gatesVerdict(pass), 'pass');
+    assert.equal(gatesVerdict(fail), 'fail');
+    assert.equal(gatesVerdict(unsure), 'unreliable');
+  });
+
+  test('syntax errors in a raw set throw', () => {
+    assert.throws(() => evaluateGates(measured, { 'latency.p99': '250' }), /TG_GATE_SYNTAX|must look like/);
+  });
+});
