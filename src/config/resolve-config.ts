@@ -55,10 +55,10 @@ export function resolveEnvironment(
     baseURL: baseURL?.replace(/\/+$/, ''),
     spec,
     webServer: user.webServer && {
-      cwd: config.root,
       env: {},
       ...defaults.webServer,
       ...user.webServer,
+      cwd: resolve(config.root, user.webServer.cwd ?? '.'),
     },
     auth: resolveAuth(user, at, processEnv),
     headers: Object.fromEntries(

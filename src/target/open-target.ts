@@ -33,7 +33,10 @@ export interface Target {
  * or ad hoc `--spec` + `--base-url` + `--header`. Starts the environment's
  * webServer when it has one; the caller must `close()`.
  */
-export async function openTarget(ctx: CommandContext, options: { probe?: boolean } = {}): Promise<Target> {
+export async function openTarget(
+  ctx: Pick<CommandContext, 'values' | 'cwd' | 'err'>,
+  options: { probe?: boolean; /** Use this running server instead of starting the webServer. */ baseURL?: string } = {},
+): Promise<Target> {
   const v = ctx.values;
   const fileConfig = await loadConfig(ctx.cwd, v.config as string | undefined);
   const adhoc = v['base-url'] !== undefined;
@@ -58,8 +61,8 @@ export async function openTarget(ctx: CommandContext, options: { probe?: boolean
   const headers = { ...env.headers, ...auth.headers, ...flagHeaders.headers };
 
   let server: StartedServer | undefined;
-  let baseURL = env.baseURL;
-  if (env.webServer) {
+  let baseURL = options.baseURL ?? env.baseURL;
+  if (env.webServer && !options.baseURL) {
     server = await startWebServer(env.webServer, ctx.err);
     baseURL = server.baseURL;
   }

@@ -1,0 +1,44 @@
+// Sums the results of every runner `npm test` used into one closing line:
+// `N passed, N failed`. Exits 1 when any failed or when a runner reported nothing.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+let passed = 0;
+let failed = 0;
+const counted = [];
+
+const read = (name) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
+
+const go = read('go.txt');
+if (go !== undefined) {
+  const p = (go.match(/^\s*--- PASS/gm) ?? []).length;
+  const f = (go.match(/^\s*--- FAIL/gm) ?? []).length + (go.match(/^FAIL\s/gm) && p === 0 ? 1 : 0);
+  passed += p;
+  failed += f;
+  counted.push(`go ${p}/${p + f}`);
+}
+
+const node = read('node.txt');
+if (node !== undefined) {
+  const p = Number(/^ℹ pass (\d+)/m.exec(node)?.[1] ?? 0);
+  const f = Number(/^ℹ fail (\d+)/m.exec(node)?.[1] ?? 1);
+  passed += p;
+  failed += f;
+  counted.push(`node ${p}/${p + f}`);
+}
+
+for (const name of ['suites.json', 'browser.json']) {
+  const text = read(name);
+  if (text === undefined) continue;
+  const stats = JSON.parse(text).stats ?? {};
+  const p = (stats.expected ?? 0) + (stats.flaky ?? 0);
+  const f = (stats.unexpected ?? 0) + (JSON.parse(text).errors?.length ?? 0);
+  passed += p;
+  failed += f;
+  counted.push(`${name.replace('.json', '')} ${p}/${p + f}`);
+}
+
+console.log(`(${counted.join(', ')})`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

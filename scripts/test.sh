@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): every test of the harness, then one
+# closing line `N passed, N failed` summed over all runners.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh || exit 2
+out=$(mktemp -d)
+status=0
+
+echo "== Go: reference API"
+(cd examples/albums-api && go test -count=1 -v ./... 2>&1) | tee "$out/go.txt" | grep -E '^(--- |ok|FAIL|PASS)' || true
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+
+echo "== Unit and integration tests (node --test)"
+node --import tsx --test --test-reporter=spec $(find test -name '*.test.ts' | sort) 2>&1 | tee "$out/node.txt"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+
+echo "== Playwright suites against the reference API (project local)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/suites.json" npx playwright test --project=local --reporter=line,json
+[ $? = 0 ] || status=1
+
+if [ -f test/browser/playwright.config.ts ]; then
+  echo "== Browser tests of the HTML report"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/browser.json" npx playwright test -c test/browser/playwright.config.ts --reporter=line,json
+  [ $? = 0 ] || status=1
+fi
+
+node scripts/count-results.mjs "$out"
+[ $? = 0 ] || status=1
+rm -rf "$out"
+exit $status

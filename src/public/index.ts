@@ -1,0 +1,4 @@
+/** What users import from `tollgate` in tollgate.config.ts and load profiles. */
+export { defineConfig } from '../config/define-config.ts';
+export type { FromEnv, UserAuth, UserConfig, UserEnvironment, UserStage, UserWebServer } from '../config/types.ts';
+export type { Finding, GateResult, LoadResult, RunModel } from '../run/model.ts';
