@@ -34,7 +34,8 @@ function matchScore(template: string[], actual: string[]): number {
 }
 
 function stripBase(path: string, basePath: string): string {
-  if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) return path.slice(basePath.length) || '/';
+  if (basePath && (path === basePath || path.startsWith(`${basePath}/`)))
+    return path.slice(basePath.length) || '/';
   return path;
 }
 

@@ -66,6 +66,8 @@ export interface Parameter {
   explode: boolean;
   example?: unknown;
   examples?: unknown[];
+  /** `x-*` keys of the parameter, e.g. `x-tollgate-collection-format: csv` kept from Swagger 2.0. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface RequestBody {

@@ -1,0 +1,184 @@
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import { childPointer, getAtPointer, isObject, parsePointer, toPointer } from '../json-pointer.ts';
+import type { ParsedFile } from '../parse-source.ts';
+import { displayLocation, resolveLocation } from '../read-source.ts';
+import type { SpecVersion } from '../types.ts';
+import { ComponentNames } from './component-names.ts';
+
+/** Loads (and caches) another file of the spec; `from` names where the ref stands, for messages. */
+export type LoadFile = (location: string, from: string) => Promise<ParsedFile>;
+
+/** Keys under which a `$ref` points at a schema. */
+const schemaKeys = new Set([
+  'schema',
+  'schemas',
+  'definitions',
+  'items',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'prefixItems',
+  '$defs',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+]);
+/** Literal data: a `$ref` key inside is a value, not a reference. */
+const literalKeys = new Set(['example', 'default', 'enum', 'const', 'value']);
+/** Maps whose keys are user-chosen names (a property may be called `default` or `x-id`). */
+const nameMaps = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'schemas',
+  'dependentSchemas',
+  'parameters',
+  'responses',
+  'headers',
+  'examples',
+  'requestBodies',
+  'links',
+  'callbacks',
+  'securitySchemes',
+  'pathItems',
+  'paths',
+  'content',
+  'encoding',
+  'webhooks',
+]);
+
+/**
+ * Returns the root document with every external `$ref` bundled in, so the
+ * result only holds internal refs. Schemas from other files become components
+ * (`#/components/schemas/<name>`, or `#/definitions/<name>` for Swagger 2.0)
+ * and keep their refs, so circular schemas, within or across files, stay
+ * finite. Other referenced objects (parameters, responses, path items...) are
+ * copied in place. Every ref, internal ones too, is checked: one that points
+ * at nothing is TG_SPEC_REF naming the file, pointer, line and target.
+ */
+export async function bundleRefs(
+  root: ParsedFile,
+  version: SpecVersion,
+  load: LoadFile,
+): Promise<Record<string, unknown>> {
+  const home = version === '2.0' ? ['definitions'] : ['components', 'schemas'];
+  const existing = getAtPointer(root.value, toPointer(home));
+  const names = new ComponentNames(isObject(existing) ? Object.keys(existing) : []);
+  const named = new Map<string, string>();
+  const added: Record<string, unknown> = {};
+
+  async function walk(
+    value: unknown,
+    file: ParsedFile,
+    at: string,
+    inSchema: boolean,
+    stack: string[],
+    isNameMap = false,
+  ): Promise<unknown> {
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const [i, item] of value.entries())
+        out.push(await walk(item, file, childPointer(at, i), inSchema, stack));
+      return out;
+    }
+    if (!isObject(value)) return value;
+    if (typeof value.$ref === 'string')
+      return follow(value as Record<string, unknown> & { $ref: string }, file, at, inSchema, stack);
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const literal = !isNameMap && (literalKeys.has(key) || key.startsWith('x-'));
+      const schema = inSchema || (!isNameMap && schemaKeys.has(key));
+      out[key] = literal
+        ? child
+        : await walk(child, file, childPointer(at, key), schema, stack, !isNameMap && nameMaps.has(key));
+    }
+    return out;
+  }
+
+  async function follow(
+    ref: Record<string, unknown> & { $ref: string },
+    file: ParsedFile,
+    at: string,
+    inSchema: boolean,
+    stack: string[],
+  ): Promise<unknown> {
+    const { $ref, ...siblings } = ref;
+    const hash = $ref.indexOf('#');
+    const filePart = hash === -1 ? $ref : $ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : $ref.slice(hash + 1);
+    const fail = (reason: string, cause?: unknown) => refError(file, at, $ref, reason, cause);
+    const location = filePart === '' ? file.location : resolveLocation(filePart, file.location);
+    const target =
+      location === file.location
+        ? file
+        : await load(location, `${displayLocation(file.location)}${at}`).catch((e: unknown) =>
+            fail(messageOf(e), e),
+          );
+    const value = getAtPointer(target.value, `#${fragment}`);
+    if (value === undefined) fail(`${displayLocation(target.location)} has nothing at #${fragment}`);
+    const rest = (await walk(siblings, file, at, inSchema, stack)) as Record<string, unknown>;
+    if (location === root.location) return { $ref: `#${fragment}`, ...rest };
+
+    const key = `${location}#${parsePointer(fragment).join('/')}`;
+    if (!inSchema) {
+      if (stack.includes(key)) fail(`circular reference outside a schema: ${[...stack, key].join(' -> ')}`);
+      const inlined = await walk(value, target, `#${fragment}`, false, [...stack, key]);
+      return isObject(inlined) ? { ...inlined, ...rest } : inlined;
+    }
+    const known = named.get(key);
+    if (known) return { $ref: known, ...rest };
+    const slot = file === root ? slotName(at, home) : undefined;
+    const name = slot ?? names.claim(fragment, location);
+    const pointer = toPointer([...home, name]);
+    named.set(key, pointer);
+    const schema = await walk(value, target, `#${fragment}`, true, stack);
+    if (slot) return Object.keys(rest).length && isObject(schema) ? { ...schema, ...rest } : schema;
+    added[name] = schema;
+    return { $ref: pointer, ...rest };
+  }
+
+  const document = (await walk(root.value, root, '#', false, [])) as Record<string, unknown>;
+  if (Object.keys(added).length) placeUnder(document, home, added);
+  return document;
+}
+
+/** `#/components/schemas/Album` in the root: a ref standing in its own component slot fills that slot. */
+function slotName(at: string, home: string[]): string | undefined {
+  const segments = parsePointer(at);
+  const isSlot = segments.length === home.length + 1 && home.every((s, i) => segments[i] === s);
+  return isSlot ? segments[home.length] : undefined;
+}
+
+function placeUnder(document: Record<string, unknown>, home: string[], added: Record<string, unknown>): void {
+  let node = document;
+  for (const segment of home) {
+    if (!isObject(node[segment])) node[segment] = {};
+    node = node[segment] as Record<string, unknown>;
+  }
+  Object.assign(node, added);
+}
+
+function refError(file: ParsedFile, at: string, ref: string, reason: string, cause?: unknown): never {
+  const line = file.lineOf(childPointer(at, '$ref'));
+  throw new TollgateError(
+    'TG_SPEC_REF',
+    `${displayLocation(file.location)}${at}${line === undefined ? '' : ` (line ${line})`}: cannot resolve $ref "${ref}": ${reason}`,
+    { cause },
+  );
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof TollgateError && error.code !== 'TG_SPEC_NOT_FOUND') throw error;
+  return error instanceof Error ? error.message.replace(/^cannot (read|fetch) spec /, '') : String(error);
+}
