@@ -1,0 +1,112 @@
+import type { RunModel } from '../run/model.ts';
+import { relativeChange } from '../run/trends.ts';
+import {
+  formatChange,
+  formatDuration,
+  formatMs,
+  formatPct,
+  formatRps,
+  REGRESSION_THRESHOLD,
+} from './format.ts';
+import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
+
+export interface ConsoleOptions {
+  /** ANSI colours. Default: false (the CLI turns them on for a TTY without NO_COLOR). */
+  color?: boolean;
+  /** Where the HTML report was written, printed last. */
+  reportPath?: string;
+  /** Finding groups listed before "... and N more". Default: 15. */
+  maxGroups?: number;
+}
+
+const codes = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1 } as const;
+type Paint = (style: keyof typeof codes, text: string) => string;
+
+/** The terminal summary `tollgate gate` prints: verdict, gates, stages, top findings, load, trends. */
+export function renderConsole(model: RunModel, options: ConsoleOptions = {}): string {
+  const paint: Paint = options.color
+    ? (style, text) => `\u001b[${codes[style]}m${text}\u001b[0m`
+    : (_s, text) => text;
+  const mark = (verdict: string) =>
+    verdict === 'pass'
+      ? paint('green', '✓')
+      : verdict === 'skipped'
+        ? paint('dim', '-')
+        : verdict === 'unreliable'
+          ? paint('yellow', '?')
+          : paint('red', '✗');
+  const lines: string[] = [];
+  const spec = model.spec ? ` · ${model.spec.title} ${model.spec.version}` : '';
+  const commit = shortCommit(model) ? ` · ${shortCommit(model)}` : '';
+  lines.push(
+    paint('dim', `${model.env} · ${model.baseURL}${spec}${commit} · ${formatDuration(model.durationMs)}`),
+  );
+  if (model.aborted) lines.push(paint('yellow', `aborted: ${model.aborted.reason}`));
+  lines.push('', paint('bold', 'Stages'));
+  for (const s of model.stages) {
+    const detail = s.error ? `${s.summary}: ${s.error}` : s.summary;
+    lines.push(
+      `  ${mark(s.verdict)} ${s.name.padEnd(18)} ${formatDuration(s.durationMs).padStart(7)}  ${detail}`,
+    );
+  }
+  if (model.gates.length > 0) {
+    lines.push('', paint('bold', 'Gates'));
+    const width = Math.max(...model.gates.map((g) => `${g.scope} ${g.name}`.length));
+    for (const g of model.gates) {
+      const measured = g.verdict === 'fail' ? paint('red', g.measuredText) : g.measuredText;
+      const note = g.note ? paint('dim', ` (${g.note})`) : '';
+      lines.push(
+        `  ${mark(g.verdict)} ${`${g.scope} ${g.name}`.padEnd(width)}  ${g.threshold.padEnd(8)} ${measured}${note}`,
+      );
+    }
+  }
+  lines.push(...findingLines(model, paint, options.maxGroups ?? 15));
+  for (const load of model.load ?? []) {
+    const l = load.totals.latencyMs;
+    lines.push(
+      '',
+      paint('bold', `Load ${load.profile}`) +
+        `  ${load.totals.requests} req · ${formatRps(load.totals.rps)} rps · p50 ${formatMs(l.p50)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · errors ${formatPct(load.totals.errors.rate)}`,
+    );
+    if (!load.selfCheck.ok) lines.push(paint('yellow', `  generator: ${load.selfCheck.problems.join('; ')}`));
+  }
+  lines.push(...trendLines(model, paint));
+  const verdict = verdictLabel[model.verdict];
+  lines.push('', paint('bold', model.verdict === 'pass' ? paint('green', verdict) : paint('red', verdict)));
+  if (options.reportPath) lines.push(`Report: ${options.reportPath}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function findingLines(model: RunModel, paint: Paint, max: number): string[] {
+  const contract = model.contract;
+  if (!contract) return [];
+  const lines = ['', paint('bold', `Findings`) + `  ${contract.findings.length} in ${contract.cases} cases`];
+  const groups = groupViews(model);
+  for (const g of groups.slice(0, max)) {
+    const at = g.location ? ` at ${g.location}` : '';
+    lines.push(`  ${paint('red', '✗')} ${g.operation}  ${g.title}${at}${g.count > 1 ? ` ×${g.count}` : ''}`);
+    lines.push(paint('dim', `      ${g.check}: ${g.expected} | ${g.received}`));
+  }
+  if (groups.length > max) lines.push(`  ... and ${groups.length - max} more groups (see the report)`);
+  for (const op of contract.operations.filter((o) => o.neverSeen.length > 0)) {
+    lines.push(paint('dim', `  never seen: ${op.operation} ${op.neverSeen.join(', ')}`));
+  }
+  return lines;
+}
+
+function trendLines(model: RunModel, paint: Paint): string[] {
+  const trends = model.trends;
+  if (!trends) return [];
+  const lines = ['', paint('bold', 'Since') + ` ${trends.previous.id}`];
+  for (const row of trends.operations) {
+    const change = relativeChange(row.p99.now, row.p99.before);
+    if (change === undefined || Math.abs(change) < REGRESSION_THRESHOLD) continue;
+    const text = `p99 ${formatMs(row.p99.before)} -> ${formatMs(row.p99.now)} (${formatChange(change)})`;
+    lines.push(
+      `  ${row.operation} [${row.source}] ${change > 0 ? paint('red', text) : paint('green', text)}`,
+    );
+  }
+  const f = trends.findings;
+  lines.push(`  findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged} unchanged`);
+  return lines;
+}

@@ -1,0 +1,200 @@
+import type { Finding, GateResult, RunModel } from '../run/model.ts';
+import { formatDuration } from './format.ts';
+import { redactFinding } from './redact.ts';
+
+/**
+ * JUnit XML for CI test tabs. As in Playwright's reporter: build a tiny
+ * `{ name, attributes, children }` tree, then serialise it. Each operation is
+ * a testsuite whose testcases are the checks run on it; each gate and each
+ * stage is a testcase too. Failure messages carry expected and received.
+ */
+interface XmlEntry {
+  name: string;
+  attributes?: Record<string, string | number>;
+  children?: XmlEntry[];
+  text?: string;
+}
+
+const MAX_FINDINGS_PER_CASE = 10;
+
+export function renderJunit(model: RunModel): string {
+  const suites = [...contractSuites(model), gateSuite(model.gates), stageSuite(model)];
+  if (model.suites) suites.push(playwrightSuite(model));
+  const count = (kind: 'failure' | 'error' | 'skipped') =>
+    suites.reduce(
+      (n, s) => n + (s.children ?? []).filter((c) => c.children?.some((x) => x.name === kind)).length,
+      0,
+    );
+  const root: XmlEntry = {
+    name: 'testsuites',
+    attributes: {
+      name: `tollgate ${model.env}`,
+      tests: suites.reduce((n, s) => n + (s.children?.length ?? 0), 0),
+      failures: count('failure'),
+      errors: count('error'),
+      skipped: count('skipped'),
+      time: seconds(model.durationMs),
+      timestamp: model.startedAt,
+    },
+    children: suites,
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root, '')}`;
+}
+
+function suite(name: string, cases: XmlEntry[], timeMs = 0): XmlEntry {
+  const with_ = (kind: string) => cases.filter((c) => c.children?.some((x) => x.name === kind)).length;
+  return {
+    name: 'testsuite',
+    attributes: {
+      name,
+      tests: cases.length,
+      failures: with_('failure'),
+      errors: with_('error'),
+      skipped: with_('skipped'),
+      time: seconds(timeMs),
+    },
+    children: cases,
+  };
+}
+
+function contractSuites(model: RunModel): XmlEntry[] {
+  const contract = model.contract;
+  if (!contract) return [];
+  const checks = Object.keys(contract.perCheck).sort();
+  const findings = contract.findings.map(redactFinding);
+  return contract.operations.map((op) => {
+    const cases = checks.map((check): XmlEntry => {
+      const failed = findings.filter((f) => f.operation === op.operation && f.check === check);
+      const testcase: XmlEntry = {
+        name: 'testcase',
+        attributes: { name: check, classname: op.operation, time: 0 },
+      };
+      if (failed.length > 0) testcase.children = [findingFailure(check, failed)];
+      return testcase;
+    });
+    return suite(`contract ${op.operation}`, cases);
+  });
+}
+
+function findingFailure(check: string, findings: Finding[]): XmlEntry {
+  const first = findings[0];
+  const shown = findings
+    .slice(0, MAX_FINDINGS_PER_CASE)
+    .map((f) =>
+      [
+        `${f.title}${f.location ? ` at ${f.location}` : ''} (${f.phase}, replay ${f.replayId})`,
+        `  Expected: ${stripLabel(f.expected, 'Expected')}`,
+        `  Received: ${stripLabel(f.received, 'Received')}`,
+        `  ${f.request.method} ${f.request.url} -> ${f.response.status}`,
+        `  ${f.curl}`,
+      ].join('\n'),
+    );
+  if (findings.length > shown.length) shown.push(`... and ${findings.length - shown.length} more`);
+  return {
+    name: 'failure',
+    attributes: {
+      type: check,
+      message: `${first.title}: ${first.expected} / ${first.received}${findings.length > 1 ? ` (${findings.length} findings)` : ''}`,
+    },
+    text: shown.join('\n\n'),
+  };
+}
+
+/** "Documented: 200" stays, a bare "200" reads fine after our own label. */
+function stripLabel(text: string, label: string): string {
+  return text.startsWith(`${label}: `) ? text.slice(label.length + 2) : text;
+}
+
+function gateSuite(gates: GateResult[]): XmlEntry {
+  const cases = gates.map((gate): XmlEntry => {
+    const testcase: XmlEntry = {
+      name: 'testcase',
+      attributes: { name: `${gate.name} ${gate.threshold}`, classname: gate.scope, time: 0 },
+    };
+    if (gate.verdict === 'fail') {
+      testcase.children = [
+        {
+          name: 'failure',
+          attributes: {
+            type: 'gate',
+            message: `${gate.scope} ${gate.name}: expected ${gate.threshold}, received ${gate.measuredText}`,
+          },
+          text: [`Expected: ${gate.threshold}`, `Received: ${gate.measuredText}`, gate.note ?? '']
+            .join('\n')
+            .trim(),
+        },
+      ];
+    } else if (gate.verdict === 'unreliable') {
+      testcase.children = [
+        { name: 'skipped', attributes: { message: `unreliable: ${gate.note ?? 'no note'}` } },
+      ];
+    }
+    return testcase;
+  });
+  return suite('gates', cases);
+}
+
+function stageSuite(model: RunModel): XmlEntry {
+  const cases = model.stages.map((stage): XmlEntry => {
+    const testcase: XmlEntry = {
+      name: 'testcase',
+      attributes: { name: stage.name, classname: `stage ${stage.kind}`, time: seconds(stage.durationMs) },
+    };
+    if (stage.verdict === 'error') {
+      testcase.children = [
+        { name: 'error', attributes: { message: stage.error ?? stage.summary }, text: stage.summary },
+      ];
+    } else if (stage.verdict === 'fail') {
+      testcase.children = [{ name: 'failure', attributes: { message: stage.summary, type: 'stage' } }];
+    } else if (stage.verdict === 'skipped') {
+      testcase.children = [{ name: 'skipped', attributes: { message: stage.summary } }];
+    }
+    return testcase;
+  });
+  return suite('stages', cases, model.durationMs);
+}
+
+function playwrightSuite(model: RunModel): XmlEntry {
+  const suites = model.suites!;
+  const cases = suites.tests.map((t): XmlEntry => {
+    const testcase: XmlEntry = {
+      name: 'testcase',
+      attributes: { name: t.title, classname: `${t.project} ${t.file}` },
+    };
+    if (t.status === 'failed' || t.status === 'timedOut') {
+      testcase.children = [
+        { name: 'failure', attributes: { message: t.status, type: 'playwright' }, text: t.error },
+      ];
+    } else if (t.status === 'skipped') {
+      testcase.children = [{ name: 'skipped' }];
+    }
+    return testcase;
+  });
+  return suite(`suites (${formatDuration(suites.durationMs)})`, cases, suites.durationMs);
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+function serialize(entry: XmlEntry, indent: string): string {
+  const attrs = Object.entries(entry.attributes ?? {})
+    .map(([k, v]) => ` ${k}="${xmlEscape(String(v))}"`)
+    .join('');
+  const children = entry.children ?? [];
+  if (children.length === 0 && entry.text === undefined) return `${indent}<${entry.name}${attrs}/>\n`;
+  const text = entry.text === undefined ? '' : xmlEscape(entry.text);
+  const inner = children.map((child) => serialize(child, `${indent}  `)).join('');
+  const body = children.length > 0 ? `\n${inner}${indent}` : text;
+  return `${indent}<${entry.name}${attrs}>${body}</${entry.name}>\n`;
+}
+
+/** Escapes markup and drops characters XML 1.0 cannot carry (server bodies may hold any byte). */
+function xmlEscape(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+    );
+}

@@ -1,0 +1,130 @@
+import type { RunModel } from '../run/model.ts';
+import { relativeChange } from '../run/trends.ts';
+import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
+import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
+
+const icon: Record<string, string> = { pass: '✅', fail: '❌', error: '💥', skipped: '⏭️', unreliable: '⚠️' };
+
+/** A Markdown summary for pull requests and `$GITHUB_STEP_SUMMARY`. */
+export function renderMarkdown(model: RunModel): string {
+  const out: string[] = [];
+  out.push(`## ${icon[model.verdict]} tollgate ${verdictLabel[model.verdict]}: ${code(model.env)}`, '');
+  out.push(metaLine(model), '');
+  if (model.aborted) out.push(`> **Aborted:** ${cell(model.aborted.reason)}`, '');
+  if (model.gates.length > 0) {
+    out.push('### Gates', '', '| | Gate | Scope | Threshold | Measured |', '|---|---|---|---|---|');
+    for (const g of model.gates) {
+      const note = g.note ? ` (${cell(g.note)})` : '';
+      out.push(
+        `| ${icon[g.verdict]} | ${cell(g.name)} | ${cell(g.scope)} | ${cell(g.threshold)} | ${cell(g.measuredText)}${note} |`,
+      );
+    }
+    out.push('');
+  }
+  out.push('### Stages', '', '| | Stage | Time | Summary |', '|---|---|---|---|');
+  for (const s of model.stages) {
+    const summary = s.error ? `${s.summary}: ${s.error}` : s.summary;
+    out.push(`| ${icon[s.verdict]} | ${cell(s.name)} | ${formatDuration(s.durationMs)} | ${cell(summary)} |`);
+  }
+  out.push('');
+  out.push(...findingsSection(model), ...loadSection(model), ...trendSection(model));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function metaLine(model: RunModel): string {
+  const parts = [
+    model.spec ? `${cell(model.spec.title)} ${cell(model.spec.version)}` : undefined,
+    `${code(model.baseURL)}`,
+    formatDuration(model.durationMs),
+    shortCommit(model) ? `commit \`${shortCommit(model)}\`` : undefined,
+    `run ${code(model.id)}`,
+    `tollgate ${cell(model.tool.version)}`,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+function findingsSection(model: RunModel): string[] {
+  const contract = model.contract;
+  if (!contract) return [];
+  const groups = groupViews(model);
+  const out = [`### Contract: ${contract.findings.length} findings in ${contract.cases} cases`, ''];
+  if (groups.length > 0) {
+    out.push('| Check | Operation | Finding | Expected | Received | Count |', '|---|---|---|---|---|---|');
+    for (const g of groups) {
+      const at = g.location ? ` at ${code(g.location)}` : '';
+      out.push(
+        `| ${cell(g.check)} | ${code(g.operation)} | ${cell(g.title)}${at} | ${cell(g.expected)} | ${cell(g.received)} | ${g.count} |`,
+      );
+    }
+    out.push('');
+  }
+  const neverSeen = contract.operations.filter((op) => op.neverSeen.length > 0);
+  if (neverSeen.length > 0) {
+    out.push(
+      `Documented status codes never seen: ${neverSeen.map((op) => `${code(op.operation)} ${op.neverSeen.join(', ')}`).join('; ')}`,
+      '',
+    );
+  }
+  return out;
+}
+
+function loadSection(model: RunModel): string[] {
+  const out: string[] = [];
+  for (const load of model.load ?? []) {
+    const t = load.totals;
+    out.push(
+      `### Load: ${cell(load.profile)} (${load.model} model, ${formatRps(t.rps)} rps, ${t.requests} requests)`,
+      '',
+      '| Operation | Requests | rps | p50 | p95 | p99 | Errors |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const op of [...load.perOperation, { ...t, operation: '**total**' }]) {
+      const l = op.latencyMs;
+      out.push(
+        `| ${op.operation.startsWith('**') ? op.operation : `${code(op.operation)}`} | ${op.requests} | ${formatRps(op.rps)} | ${formatMs(l.p50)} | ${formatMs(l.p95)} | ${formatMs(l.p99)} | ${formatPct(op.errors.rate)} |`,
+      );
+    }
+    if (!load.selfCheck.ok) out.push('', `> ⚠️ Load generator: ${cell(load.selfCheck.problems.join('; '))}`);
+    out.push('');
+  }
+  return out;
+}
+
+function trendSection(model: RunModel): string[] {
+  const trends = model.trends;
+  if (!trends) return [];
+  const out = [`### Trends vs ${code(trends.previous.id)} (${verdictLabel[trends.previous.verdict]})`, ''];
+  if (trends.operations.length > 0) {
+    out.push('| Operation | Source | p95 | p99 | Error rate |', '|---|---|---|---|---|');
+    for (const row of trends.operations) {
+      const delta = (m: { now: number; before: number }) =>
+        `${formatMs(m.now)} (${formatChange(relativeChange(m.now, m.before))})`;
+      out.push(
+        `| ${code(row.operation)} | ${cell(row.source)} | ${delta(row.p95)} | ${delta(row.p99)} | ${formatPct(row.errorRate.now)} (${formatPointChange(row.errorRate.now, row.errorRate.before)}) |`,
+      );
+    }
+    out.push('');
+  }
+  const { new: added, fixed, unchanged } = trends.findings;
+  out.push(`Findings: ${added.length} new, ${fixed.length} fixed, ${unchanged} unchanged.`);
+  for (const g of added) out.push(`- 🆕 ${cell(g.check)} ${code(g.operation)}: ${cell(g.title)}`);
+  for (const g of fixed) out.push(`- ✔️ fixed: ${cell(g.check)} ${code(g.operation)}: ${cell(g.title)}`);
+  out.push('');
+  return out;
+}
+
+/** Inline code: literal inside, so only backticks, pipes and newlines need care. */
+function code(text: string): string {
+  return `\`${String(text).replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|').slice(0, 300)}\``;
+}
+
+/** Table cells: no pipes, no newlines, no raw HTML (GitHub renders some tags). */
+function cell(text: string): string {
+  return String(text)
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'")
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .slice(0, 300);
+}
