@@ -1,0 +1,87 @@
+import type { LoadResult, RunModel } from '../../run/model.ts';
+import { html, type Raw } from '../escape-html.ts';
+import { formatDuration, formatMs, formatPct, formatRps } from '../format.ts';
+import { latencyDistribution } from './distribution.ts';
+import { sortableTable } from './table.ts';
+
+/** What the client script draws, embedded as JSON (never as markup). */
+export interface ChartData {
+  profile: string;
+  timeline: LoadResult['timeline'];
+  distribution: [number, number][];
+  perOperation: { operation: string; p50: number; p95: number; p99: number }[];
+}
+
+export function chartData(model: RunModel): ChartData[] {
+  return (model.load ?? []).map((load) => ({
+    profile: load.profile,
+    timeline: load.timeline,
+    distribution: latencyDistribution(load),
+    perOperation: load.perOperation.map((op) => ({ operation: op.operation, ...pick(op.latencyMs) })),
+  }));
+}
+
+function pick(l: { p50: number; p95: number; p99: number }) {
+  return { p50: l.p50, p95: l.p95, p99: l.p99 };
+}
+
+/** One block per load profile: the generator's own health, four charts, the per-operation table. */
+export function renderLoad(model: RunModel): Raw {
+  const loads = model.load ?? [];
+  if (loads.length === 0) return html``;
+  return html`<section id="load"><h2>Load</h2>${loads.map((load, i) => renderProfile(load, i))}</section>`;
+}
+
+function renderProfile(load: LoadResult, i: number): Raw {
+  const t = load.totals;
+  const self = load.selfCheck;
+  const target = self.targetRps === undefined ? '' : ` of ${formatRps(self.targetRps)} target`;
+  const health = self.ok
+    ? html`<span class="badge pass">generator ok</span>`
+    : html`<span class="badge warn" title="${self.problems.join('; ')}">generator unreliable</span> <span class="small">${self.problems.join('; ')}</span>`;
+  const corrected = t.correctedLatencyMs
+    ? html` · corrected p99 <strong>${formatMs(t.correctedLatencyMs.p99)}</strong>`
+    : '';
+  const chart = (kind: string, caption: string) =>
+    html`<figure class="chart"><figcaption>${caption}</figcaption><div class="chart-box" data-chart="${kind}" data-load="${i}" id="chart-${kind}-${i}"></div></figure>`;
+  return html`<h3>${load.profile} <span class="muted small">${load.source} · ${load.model} model · ${formatDuration(load.durationMs)} (warm-up ${formatDuration(load.warmupMs)} excluded)</span></h3>
+${load.aborted ? html`<div class="banner">Aborted: ${load.aborted.reason}</div>` : ''}
+<p>${health} <strong>${t.requests}</strong> requests · <strong>${formatRps(t.rps)}</strong> rps achieved${target} · p50 <strong>${formatMs(t.latencyMs.p50)}</strong> · p95 <strong>${formatMs(t.latencyMs.p95)}</strong> · p99 <strong>${formatMs(t.latencyMs.p99)}</strong>${corrected} · max ${formatMs(t.latencyMs.max)} · errors <strong>${formatPct(t.errors.rate)}</strong> (${t.errors.http} http, ${t.errors.timeouts} timeouts, ${t.errors.connection} connection)</p>
+<div class="charts">${chart('latency', 'Latency percentiles over time (ms)')}${chart('rps', 'Throughput and errors per second')}${chart('distribution', 'Latency distribution (ms by percentile)')}${chart('operations', 'Latency per operation (ms)')}</div>
+<h3>Per operation</h3>
+${sortableTable({
+  id: `load-table-${i}`,
+  columns: [
+    { label: 'Operation' },
+    { label: 'Requests', num: true },
+    { label: 'rps', num: true },
+    { label: 'p50', num: true },
+    { label: 'p90', num: true },
+    { label: 'p95', num: true },
+    { label: 'p99', num: true },
+    { label: 'max', num: true },
+    { label: 'Errors', num: true },
+    { label: 'Status codes' },
+    { label: 'Contract sample' },
+  ],
+  rows: load.perOperation.map((op) => {
+    const ms = (v: number) => ({ html: formatMs(v), sort: v });
+    return {
+      className: op.errors.rate > 0 ? 'fail' : undefined,
+      cells: [
+        html`<code>${op.operation}</code>`,
+        { html: op.requests, sort: op.requests },
+        { html: formatRps(op.rps), sort: op.rps },
+        ms(op.latencyMs.p50),
+        ms(op.latencyMs.p90),
+        ms(op.latencyMs.p95),
+        ms(op.latencyMs.p99),
+        ms(op.latencyMs.max),
+        { html: formatPct(op.errors.rate), sort: op.errors.rate },
+        html`${Object.entries(op.statusCodes).map(([s, n]) => html`<span class="status ${s.startsWith('5') ? 'undocumented' : 'ok'}">${s}×${n}</span>`)}`,
+        op.contract ? `${op.contract.violations} violations in ${op.contract.sampled}` : '–',
+      ],
+    };
+  }),
+})}`;
+}
