@@ -1,0 +1,52 @@
+import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import type { SchemaObject } from '../spec/types.ts';
+import { bodyExcerpt, findResponseMedia, targetsOperation } from './response-lookup.ts';
+import type { CheckDefinition } from './types.ts';
+
+const maxListed = 5;
+
+/**
+ * The JSON body is valid against the schema documented for its status and
+ * media type. A body that does not parse while JSON was documented fails.
+ * The location is the first error's pointer; `received` lists them all.
+ */
+export const responseSchema: CheckDefinition = {
+  name: 'response-schema',
+  description: 'the response body matches the documented schema',
+  run(ctx, exchange) {
+    if (!targetsOperation(ctx.case.expectation) || exchange.request.method.toUpperCase() === 'HEAD')
+      return undefined;
+    const media = findResponseMedia(ctx.operation, exchange);
+    if (!media) return undefined;
+    const { response } = exchange;
+    const expected = `Schema: ${schemaName(media.schema, ctx.operation.pointer, media.status, media.mediaType)}`;
+    if (response.json === undefined && response.body.trim() !== 'null') {
+      return {
+        title: 'Response is not valid JSON',
+        expected,
+        received: `Received: ${response.body === '' ? 'an empty body' : bodyExcerpt(response.body)}`,
+      };
+    }
+    const result = schemaValidatorFor(ctx.spec).validate(
+      media.schema as SchemaObject,
+      response.json ?? null,
+      'response',
+    );
+    if (result.valid) return undefined;
+    const listed = result.errors.slice(0, maxListed).map((e) => `${e.pointer || '(root)'} ${e.message}`);
+    const more = result.errors.length > maxListed ? `; and ${result.errors.length - maxListed} more` : '';
+    return {
+      title: 'Response violates schema',
+      expected,
+      received: `Received: ${listed.join('; ')}${more}`,
+      location: result.errors[0].pointer,
+    };
+  },
+};
+
+function schemaName(schema: unknown, pointer: string, status: string, mediaType: string): string {
+  const ref = (schema as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string') return ref;
+  const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+  return `${pointer}/responses/${esc(status)}/content/${esc(mediaType)}/schema`;
+}

@@ -1,0 +1,42 @@
+import type { Exchange } from '../http/types.ts';
+import { checkRegistry } from './registry.ts';
+import type { CheckContext, CheckDefinition, Failure } from './types.ts';
+
+export interface CheckResult {
+  check: string;
+  failure: Failure;
+}
+
+export interface RunChecksOptions {
+  /** This check's options (`contract.checks[name]` when an object); defaults to ctx.options. */
+  optionsFor?: (name: string) => Record<string, unknown>;
+  /** The checks to run; defaults to the whole registry. */
+  registry?: ReadonlyMap<string, CheckDefinition>;
+}
+
+/**
+ * Runs every enabled check on one exchange and returns what failed, in
+ * registry order. A check that throws is a tollgate bug: the error names it.
+ */
+export function runChecks(
+  ctx: CheckContext,
+  exchange: Exchange,
+  enabled: (name: string) => boolean = () => true,
+  options: RunChecksOptions = {},
+): CheckResult[] {
+  const results: CheckResult[] = [];
+  for (const [name, definition] of options.registry ?? checkRegistry) {
+    if (!enabled(name)) continue;
+    const checkCtx = options.optionsFor ? { ...ctx, options: options.optionsFor(name) } : ctx;
+    let failure: Failure | undefined;
+    try {
+      failure = definition.run(checkCtx, exchange);
+    } catch (error) {
+      throw new Error(`check "${name}" crashed on ${ctx.operation.key}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    if (failure) results.push({ check: name, failure });
+  }
+  return results;
+}
