@@ -1,0 +1,61 @@
+import type { CaseExpectation, CaseMeta } from '../checks/types.ts';
+import { requestViolation } from './request-validity.ts';
+import type { CaseRequest, GenerationContext, PhaseOutput, TestCase } from './types.ts';
+
+export interface Candidate {
+  expectation: CaseExpectation;
+  description: string;
+  request: CaseRequest;
+  /** For 'any' cases: becomes 'invalid' when the request breaks the schema. */
+  upgradeWhenInvalid?: boolean;
+}
+
+/**
+ * Keeps only candidates whose validity agrees with what they claim: an
+ * 'invalid' request the schema accepts is dropped (the false positives users
+ * hate most), and so is a 'valid' one it rejects (a generator bug). Then caps
+ * the phase at maxCases, keeping the original order (which interleaves kinds).
+ */
+export function classify(
+  ctx: GenerationContext,
+  phase: CaseMeta['phase'],
+  candidates: Candidate[],
+): PhaseOutput {
+  const cases: TestCase[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const candidate of candidates) {
+    const violation = requestViolation(ctx, candidate.request);
+    let expectation = candidate.expectation;
+    if (expectation === 'valid' && violation) {
+      dropped++;
+      continue;
+    }
+    if ((expectation === 'invalid' || expectation === 'missing-header') && !violation) {
+      dropped++;
+      continue;
+    }
+    if (candidate.upgradeWhenInvalid && violation) expectation = 'invalid';
+    const key = `${expectation}\u0000${JSON.stringify(candidate.request)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    cases.push({
+      operationId: ctx.operation.id,
+      phase,
+      expectation,
+      description: candidate.description,
+      request: candidate.request,
+    });
+    if (cases.length >= ctx.options.maxCases) break;
+  }
+  return { cases, dropped, problems: [] };
+}
+
+/** Round-robin over lists so a cap keeps a bit of every kind. */
+export function interleave<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) {
+    for (const list of lists) if (i < list.length) out.push(list[i]);
+  }
+  return out;
+}

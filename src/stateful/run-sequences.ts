@@ -1,0 +1,184 @@
+import { baselineRequest } from '../cases/baseline.ts';
+import { createRng, deriveSeed } from '../cases/prng.ts';
+import { GenerationProblem } from '../cases/schema-view.ts';
+import type { CaseRequest, IsValid, TestCase } from '../cases/types.ts';
+import type { CaseExpectation } from '../checks/types.ts';
+import type { Exchange } from '../http/types.ts';
+import type { LoadedSpec, Operation } from '../spec/types.ts';
+import type { CleanupLedger } from './cleanup-ledger.ts';
+import { type BoundOperation, boundOperations, pathParamNames } from './resource-links.ts';
+
+/**
+ * Stateful sequences, one per resource kind: create -> read ('present') ->
+ * nested creates (create track -> read track) -> update -> read -> delete ->
+ * read ('gone'). Fixture mode stops after the creates and keeps the
+ * resources, so positive cases can address ids that exist; the ledger
+ * deletes them at the end. The engine sends and checks (`execute`); this
+ * file only decides what comes next.
+ */
+export interface StatefulStep {
+  operation: Operation;
+  testCase: TestCase;
+  /** The operation whose promise this step checks: the create for 'present', the delete for 'gone'. */
+  attributeTo?: Operation;
+}
+
+export type Execute = (step: StatefulStep) => Promise<Exchange | undefined>;
+
+export interface StatefulOptions {
+  spec: LoadedSpec;
+  seed: number;
+  isValid: IsValid;
+  execute: Execute;
+  ledger: CleanupLedger;
+  include: (operation: Operation) => boolean;
+  signal?: AbortSignal;
+  /** Nested creates below the top-level resource. Default 2. */
+  maxDepth?: number;
+}
+
+export interface StatefulReport {
+  sequences: number;
+  problems: { operation: string; reason: string }[];
+  /** Fixture mode: path parameter sets per operation id for resources that now exist. */
+  bindings: Record<string, Record<string, unknown>[]>;
+}
+
+export async function runSequences(
+  options: StatefulOptions,
+  mode: 'sequence' | 'fixture',
+): Promise<StatefulReport> {
+  const report: StatefulReport = { sequences: 0, problems: [], bindings: {} };
+  for (const producer of topLevelProducers(options)) {
+    if (options.signal?.aborted) break;
+    report.sequences++;
+    await runResource(options, report, mode, producer, {}, 0);
+  }
+  return report;
+}
+
+function topLevelProducers(options: StatefulOptions): Operation[] {
+  return options.spec.operations.filter(
+    (op) => op.method === 'post' && pathParamNames(op).length === 0 && options.include(op),
+  );
+}
+
+async function runResource(
+  options: StatefulOptions,
+  report: StatefulReport,
+  mode: 'sequence' | 'fixture',
+  producer: Operation,
+  parentParams: Record<string, unknown>,
+  depth: number,
+): Promise<void> {
+  const { spec, execute } = options;
+  const rng = createRng(deriveSeed(options.seed, producer.id, 'stateful', mode, String(depth)));
+  const requestFor = (operation: Operation, params: Record<string, unknown>): CaseRequest | undefined => {
+    try {
+      return baselineRequest(
+        { spec, operation, options: { seed: options.seed, maxCases: 1 }, isValid: options.isValid },
+        rng,
+        {
+          binding: params,
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof GenerationProblem)) throw error;
+      report.problems.push({ operation: operation.key, reason: `stateful: ${error.message}` });
+      return undefined;
+    }
+  };
+  const step = (
+    operation: Operation,
+    request: CaseRequest,
+    expectation: CaseExpectation,
+    what: string,
+    attributeTo?: Operation,
+  ) =>
+    options.signal?.aborted
+      ? Promise.resolve(undefined)
+      : execute({ operation, attributeTo, testCase: statefulCase(operation, request, expectation, what) });
+
+  const createRequest = requestFor(producer, parentParams);
+  if (!createRequest) return;
+  const created = await step(producer, createRequest, 'valid', `${mode}: create`);
+  if (!created || created.response.status < 200 || created.response.status >= 300) return;
+  const bound = boundOperations(spec, producer, createRequest, created.response).filter((b) =>
+    options.include(b.operation),
+  );
+  options.ledger.recordFrom(bound);
+  const reads = bound.filter((b) => b.operation.method === 'get');
+  for (const read of reads) {
+    await step(read.operation, bareRequest(read), 'present', `read after ${producer.id}`, producer);
+  }
+  const nested = nestedProducers(options, producer, bound);
+  for (const b of [...bound, ...nested]) {
+    report.bindings[b.operation.id] = [...(report.bindings[b.operation.id] ?? []), b.params];
+  }
+  if (depth < (options.maxDepth ?? 2)) {
+    for (const child of nested)
+      await runResource(options, report, mode, child.operation, child.params, depth + 1);
+  }
+  if (mode === 'fixture') return;
+
+  const del = bound.find((b) => b.operation.method === 'delete');
+  const main = reads.find((r) => r.operation.path === del?.operation.path) ?? reads[0];
+  for (const update of bound.filter((b) => b.operation.method === 'put' || b.operation.method === 'patch')) {
+    const request = requestFor(update.operation, update.params);
+    if (!request) continue;
+    const updated = await step(update.operation, request, 'valid', `update after ${producer.id}`);
+    if (main && updated && updated.response.status < 300) {
+      await step(
+        main.operation,
+        bareRequest(main),
+        'present',
+        `read after ${update.operation.id}`,
+        update.operation,
+      );
+    }
+  }
+  if (!del) return;
+  const deleted = await step(del.operation, bareRequest(del), 'valid', `delete after ${producer.id}`);
+  if (!deleted || deleted.response.status >= 300) return;
+  options.ledger.markDeleted(del.operation, del.params);
+  if (main)
+    await step(main.operation, bareRequest(main), 'gone', `read after ${del.operation.id}`, del.operation);
+}
+
+/** POST operations under a bound path whose parameters the new resource fills (create track in album). */
+function nestedProducers(
+  options: StatefulOptions,
+  producer: Operation,
+  bound: BoundOperation[],
+): BoundOperation[] {
+  const out: BoundOperation[] = [];
+  for (const operation of options.spec.operations) {
+    if (operation.method !== 'post' || operation.id === producer.id || !options.include(operation)) continue;
+    const names = pathParamNames(operation);
+    if (names.length === 0) continue;
+    const host = bound.find(
+      (b) =>
+        (operation.path === b.operation.path || operation.path.startsWith(`${b.operation.path}/`)) &&
+        names.every((n) => b.params[n] !== undefined),
+    );
+    if (host) out.push({ operation, params: pick(host.params, names), source: host.source });
+  }
+  return out;
+}
+
+function pick(params: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((n) => [n, params[n]]));
+}
+
+function bareRequest(bound: BoundOperation): CaseRequest {
+  return { pathParams: { ...bound.params }, query: {}, headers: {} };
+}
+
+function statefulCase(
+  operation: Operation,
+  request: CaseRequest,
+  expectation: CaseExpectation,
+  what: string,
+): TestCase {
+  return { operationId: operation.id, phase: 'stateful', expectation, description: what, request };
+}
