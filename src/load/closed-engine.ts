@@ -1,0 +1,160 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { EngineContext, EngineOutcome } from './engine.ts';
+import type { BuiltRequest, VirtualUser } from './request-plan.ts';
+import { connectionsAt, type TimedStage } from './stages.ts';
+
+/** The parts of autocannon's per-connection client we use (see autocannon/lib/httpClient.js). */
+interface AcClient {
+  on(event: 'response', fn: (status: number, bytes: number, ms: number) => void): void;
+  on(event: 'timeout', fn: () => void): void;
+  on(event: 'connError', fn: (error: NodeJS.ErrnoException) => void): void;
+  setRequests(requests: AcRequest[]): void;
+}
+
+interface AcRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AcRequest) => AcRequest;
+  onResponse?: (
+    status: number,
+    body: string,
+    context: unknown,
+    headers: Record<string, string | string[]>,
+  ) => void;
+}
+
+interface ClientState {
+  user: VirtualUser;
+  current: BuiltRequest;
+}
+
+/**
+ * The closed model on autocannon: N connections, each sending its next
+ * request as soon as the last one is answered. autocannon's own histogram
+ * truncates to whole milliseconds, so latency is taken from its per-response
+ * event (process.hrtime, sub-microsecond) into our microsecond histograms.
+ * Ramps change connections in one-second steps, one autocannon run per step.
+ */
+export async function runClosedModel(ctx: EngineContext): Promise<EngineOutcome> {
+  let peakConnections = 0;
+  for (const stage of ctx.schedule.stages) {
+    for (const segment of segments(stage)) {
+      if (ctx.signal.aborted) break;
+      const startedAt = performance.now() - ctx.t0;
+      const lateMs = startedAt - segment.startMs;
+      const durationMs = segment.endMs - segment.startMs - Math.max(0, lateMs);
+      if (durationMs < 50) continue;
+      peakConnections = Math.max(peakConnections, segment.connections);
+      await runSegment(ctx, segment.connections, durationMs);
+    }
+  }
+  return { dropped: 0, peakConnections };
+}
+
+function segments(stage: TimedStage): { startMs: number; endMs: number; connections: number }[] {
+  if (stage.fromConnections === stage.toConnections) {
+    return [{ startMs: stage.startMs, endMs: stage.endMs, connections: stage.toConnections }];
+  }
+  const out = [];
+  for (let t = stage.startMs; t < stage.endMs; t += 1000) {
+    const end = Math.min(stage.endMs, t + 1000);
+    out.push({ startMs: t, endMs: end, connections: connectionsAt(stage, (t + end) / 2) });
+  }
+  return out;
+}
+
+function runSegment(ctx: EngineContext, connections: number, durationMs: number): Promise<void> {
+  const { plan, recorder, sampler } = ctx;
+  const elapsed = () => performance.now() - ctx.t0;
+  const fixed = plan.isStatic ? plan.newUser().next() : undefined;
+
+  const onResponse =
+    (state: ClientState) =>
+    (status: number, body: string, _c: unknown, raw: Record<string, string | string[]>) => {
+      const request = state.current;
+      const wantsSample = sampler.wants(request);
+      if (!wantsSample && !request.capture) return;
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(raw))
+        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      if (wantsSample) {
+        recorder.contract(
+          request.op,
+          sampler.check(request, ctx.url.origin, status, headers, body, 0),
+          ctx.counted(elapsed()),
+        );
+      }
+      if (request.capture) {
+        let json: unknown;
+        try {
+          json = JSON.parse(body);
+        } catch {}
+        state.user.answered(request, { status, headers, json });
+      }
+    };
+
+  const setupClient = (client: AcClient) => {
+    const user = plan.newUser();
+    const state: ClientState = { user, current: fixed ?? user.next() };
+    if (fixed) {
+      client.setRequests([
+        {
+          method: fixed.method,
+          path: fixed.path,
+          headers: fixed.headers,
+          body: fixed.body,
+          onResponse: onResponse(state),
+        },
+      ]);
+    } else {
+      let first = true;
+      client.setRequests([
+        {
+          setupRequest: (req) => {
+            if (!first) state.current = user.next();
+            first = false;
+            const b = state.current;
+            return { ...req, method: b.method, path: b.path, headers: b.headers, body: b.body ?? '' };
+          },
+          onResponse: onResponse(state),
+        },
+      ]);
+    }
+    client.on('response', (status, _bytes, ms) => {
+      recorder.sent();
+      recorder.response(state.current.op, status, ms * 1000, undefined, ctx.counted(elapsed()));
+      if (!state.current.capture) state.user.answered(state.current, { status, headers: {} });
+    });
+    client.on('timeout', () => {
+      recorder.error(state.current.op, 'timeout', ctx.counted(elapsed()));
+      state.user.answered(state.current, undefined);
+    });
+    client.on('connError', () => {
+      recorder.error(state.current.op, 'connection', ctx.counted(elapsed()));
+      state.user.answered(state.current, undefined);
+    });
+  };
+
+  return new Promise((done, fail) => {
+    const instance = autocannon(
+      {
+        url: ctx.url.origin,
+        connections,
+        duration: durationMs / 1000,
+        timeout: Math.max(1, Math.ceil(ctx.timeoutMs / 1000)),
+        sampleInt: 100,
+        setupClient: setupClient as never,
+      },
+      (error) => {
+        ctx.signal.removeEventListener('abort', stop);
+        if (error) fail(error);
+        else done();
+      },
+    );
+    const stop = () => (instance as unknown as { stop(): void }).stop();
+    ctx.signal.addEventListener('abort', stop, { once: true });
+  });
+}

@@ -1,0 +1,37 @@
+import type { ContractSampler } from './contract-sampler.ts';
+import type { Recorder } from './recorder.ts';
+import type { RequestPlan } from './request-plan.ts';
+import type { Schedule } from './stages.ts';
+
+/** What both engines get: what to send, where, when, and where to record it. */
+export interface EngineContext {
+  plan: RequestPlan;
+  /** Origin plus nothing else: `http://127.0.0.1:8080`. */
+  url: URL;
+  schedule: Schedule;
+  recorder: Recorder;
+  sampler: ContractSampler;
+  /** Whether a request at this time (ms since start) counts toward totals and gates. */
+  counted(tMs: number): boolean;
+  /** performance.now() at the start of the run. */
+  t0: number;
+  timeoutMs: number;
+  /** Closed: ignored (stages say); open: the most connections to open. */
+  maxConnections: number;
+  /** Aborted to stop early (Ctrl-C, abortOnFail); engines drain and return. */
+  signal: AbortSignal;
+}
+
+export interface EngineOutcome {
+  /** Arrivals the open model could not send (every connection busy and the queue full). */
+  dropped: number;
+  /** Most connections open at once. */
+  peakConnections: number;
+  /** Open model: mean requests in flight during the measured window (for Little's law). */
+  meanInFlight?: number;
+}
+
+/** `ECONNREFUSED`, `ECONNRESET`... as a request error kind. */
+export function isTimeout(error: { message?: string; code?: string }): boolean {
+  return error.code === 'ETIMEDOUT' || /timed out/i.test(error.message ?? '');
+}

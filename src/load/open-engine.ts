@@ -1,0 +1,201 @@
+import { performance } from 'node:perf_hooks';
+import type { EngineContext, EngineOutcome } from './engine.ts';
+import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
+import type { BuiltRequest, VirtualUser } from './request-plan.ts';
+import { rateAt } from './stages.ts';
+
+interface Pending {
+  user: VirtualUser;
+  request: BuiltRequest;
+  bytes: Buffer;
+  /** ms since t0 when the schedule meant to send it. */
+  intended: number;
+}
+
+interface Slot {
+  conn: HttpConnection;
+  job?: Pending & { sentAt: number };
+}
+
+/**
+ * The open model, on our own scheduler (autocannon's limiter sends each
+ * second's budget in a burst and its rate is per worker). Arrivals are due at
+ * evenly spaced intended times; each is sent on an idle keep-alive
+ * connection, or waits in a queue when all are busy. Latency is recorded from
+ * the actual send (uncorrected) and from the intended time (corrected for
+ * coordinated omission, as wrk2 does).
+ */
+export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
+  const { plan, recorder, sampler, schedule } = ctx;
+  const host = ctx.url.host;
+  const port = Number(ctx.url.port || 80);
+  const elapsed = () => performance.now() - ctx.t0;
+  const staticBytes = plan.isStatic ? build(plan.newUser().next()) : undefined;
+  const idleUsers: VirtualUser[] = [];
+  const slots: Slot[] = [];
+  const idle: Slot[] = [];
+  const queue: Pending[] = [];
+  const maxQueue = Math.max(
+    1000,
+    Math.ceil((Math.max(...schedule.stages.map((s) => s.toRate)) * ctx.timeoutMs) / 1000),
+  );
+  let queueHead = 0;
+  let dropped = 0;
+  let stopping = false;
+
+  function build(request: BuiltRequest): Buffer {
+    return requestBytes(request.method, request.path, host, request.headers, request.body);
+  }
+
+  function openSlot(): Slot {
+    const slot: Slot = { conn: undefined as unknown as HttpConnection };
+    slot.conn = new HttpConnection(ctx.url.hostname, port, {
+      onResponse: (response) => answered(slot, response),
+      onError: (error, inFlight) => {
+        if (inFlight && slot.job) {
+          const timeout = error.code === 'ETIMEDOUT';
+          recorder.error(
+            slot.job.request.op,
+            timeout ? 'timeout' : 'connection',
+            ctx.counted(slot.job.intended),
+          );
+          finish(slot, undefined);
+        }
+      },
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function send(slot: Slot, job: Pending): void {
+    slot.job = { ...job, sentAt: elapsed() };
+    recorder.sent();
+    slot.conn.send(job.bytes, job.request.method === 'HEAD');
+  }
+
+  function dispatch(job: Pending): void {
+    const slot = idle.pop() ?? (slots.length < ctx.maxConnections ? openSlot() : undefined);
+    if (slot) {
+      send(slot, job);
+      return;
+    }
+    if (queue.length - queueHead >= maxQueue) {
+      dropped++;
+      release(job.user);
+      return;
+    }
+    queue.push(job);
+  }
+
+  function answered(slot: Slot, response: RawResponse): void {
+    const job = slot.job;
+    if (!job) return;
+    const now = elapsed();
+    const counted = ctx.counted(job.intended);
+    const micros = (now - job.sentAt) * 1000;
+    recorder.response(job.request.op, response.status, micros, (now - job.intended) * 1000, counted);
+    if (sampler.wants(job.request)) {
+      const failures = sampler.check(
+        job.request,
+        ctx.url.origin,
+        response.status,
+        response.headers,
+        response.body,
+        micros / 1000,
+      );
+      recorder.contract(job.request.op, failures, counted);
+    }
+    let json: unknown;
+    if (job.request.capture) {
+      try {
+        json = JSON.parse(response.body);
+      } catch {}
+    }
+    finish(slot, { status: response.status, headers: response.headers, json });
+  }
+
+  function finish(
+    slot: Slot,
+    response: { status: number; headers: Record<string, string>; json?: unknown } | undefined,
+  ) {
+    const job = slot.job!;
+    slot.job = undefined;
+    job.user.answered(job.request, response);
+    if (job.user.midSequence && !stopping) {
+      const request = job.user.next();
+      send(slot, { user: job.user, request, bytes: build(request), intended: elapsed() });
+      return;
+    }
+    release(job.user);
+    if (queueHead < queue.length && !stopping) {
+      const next = queue[queueHead++];
+      if (queueHead > 4096 && queueHead * 2 > queue.length) {
+        queue.splice(0, queueHead);
+        queueHead = 0;
+      }
+      send(slot, next);
+      return;
+    }
+    idle.push(slot);
+  }
+
+  function release(user: VirtualUser): void {
+    if (!user.midSequence) idleUsers.push(user);
+  }
+
+  function arrive(intended: number): void {
+    const user = idleUsers.pop() ?? plan.newUser();
+    const request = user.next();
+    dispatch({ user, request, bytes: staticBytes ?? build(request), intended });
+  }
+
+  let inFlightSum = 0;
+  let inFlightSamples = 0;
+  const sweep = setInterval(() => {
+    const now = elapsed();
+    if (ctx.counted(now) && !stopping) {
+      inFlightSum += slots.length - idle.length;
+      inFlightSamples++;
+    }
+    for (const slot of slots) {
+      if (slot.job && now - slot.job.sentAt > ctx.timeoutMs) {
+        slot.conn.abort();
+        recorder.error(slot.job.request.op, 'timeout', ctx.counted(slot.job.intended));
+        finish(slot, undefined);
+      }
+    }
+  }, 100);
+
+  await new Promise<void>((done) => {
+    let next = schedule.stages[0]?.startMs ?? 0;
+    const end = schedule.totalMs;
+    const pump = () => {
+      const now = elapsed();
+      while (next <= now && next < end && !ctx.signal.aborted) {
+        const rate = rateAt(schedule, next);
+        if (rate > 0) {
+          arrive(next);
+          next += 1000 / rate;
+        } else {
+          const stage = schedule.stages.find((s) => s.startMs > next && (s.fromRate > 0 || s.toRate > 0));
+          next = stage ? stage.startMs : end;
+        }
+      }
+      if (next >= end || ctx.signal.aborted) return done();
+      setTimeout(pump, Math.max(0, next - elapsed() - 0.5));
+    };
+    pump();
+  });
+
+  stopping = true;
+  dropped += queue.length - queueHead;
+  const grace = ctx.signal.aborted ? 1000 : Math.min(ctx.timeoutMs, 5000);
+  const deadline = performance.now() + grace;
+  while (slots.some((s) => s.job) && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  clearInterval(sweep);
+  for (const slot of slots) slot.conn.destroy();
+  const meanInFlight = inFlightSamples ? inFlightSum / inFlightSamples : undefined;
+  return { dropped, peakConnections: slots.length, meanInFlight };
+}

@@ -1,0 +1,137 @@
+import { type Histogram, newHistogram, percentileMs, recordMicros } from './histogram.ts';
+
+/** Why a request got no HTTP answer. */
+export type RequestError = 'timeout' | 'connection';
+
+/** Counters and histograms for one operation (or the total). */
+export interface OpStats {
+  requests: number;
+  statusCodes: Record<string, number>;
+  http: number;
+  timeouts: number;
+  connection: number;
+  sampled: number;
+  violations: number;
+  latency: Histogram;
+  /** Open model: latency from the intended send time. */
+  corrected?: Histogram;
+}
+
+export interface TimelinePoint {
+  t: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  /** Requests sent in this second (the arrival rate the generator achieved). */
+  sent: number;
+}
+
+function newStats(corrected: boolean): OpStats {
+  return {
+    requests: 0,
+    statusCodes: {},
+    http: 0,
+    timeouts: 0,
+    connection: 0,
+    sampled: 0,
+    violations: 0,
+    latency: newHistogram(),
+    corrected: corrected ? newHistogram() : undefined,
+  };
+}
+
+/**
+ * Everything a run measures, fed by either engine. `counted` says whether the
+ * request falls in the gated window (not warm-up); the per-second timeline
+ * covers every second anyway. Memory is bounded: histograms, not samples.
+ */
+export class Recorder {
+  readonly total: OpStats;
+  readonly perOp = new Map<string, OpStats>();
+  readonly timeline: TimelinePoint[] = [];
+  private second: Histogram = newHistogram();
+  private secondRequests = 0;
+  private secondErrors = 0;
+  private secondSent = 0;
+
+  constructor(private readonly corrected: boolean) {
+    this.total = newStats(corrected);
+  }
+
+  private op(name: string): OpStats {
+    let stats = this.perOp.get(name);
+    if (!stats) {
+      stats = newStats(this.corrected);
+      this.perOp.set(name, stats);
+    }
+    return stats;
+  }
+
+  /** A request left the generator. */
+  sent(): void {
+    this.secondSent++;
+  }
+
+  /** One HTTP answer: latency from the actual send, and (open model) from the intended send. */
+  response(
+    op: string,
+    status: number,
+    micros: number,
+    correctedMicros: number | undefined,
+    counted: boolean,
+  ): void {
+    const shown = correctedMicros ?? micros;
+    recordMicros(this.second, shown);
+    this.secondRequests++;
+    if (status >= 400) this.secondErrors++;
+    if (!counted) return;
+    for (const s of [this.total, this.op(op)]) {
+      s.requests++;
+      s.statusCodes[status] = (s.statusCodes[status] ?? 0) + 1;
+      if (status >= 400) s.http++;
+      recordMicros(s.latency, micros);
+      if (s.corrected && correctedMicros !== undefined) recordMicros(s.corrected, correctedMicros);
+    }
+  }
+
+  /** A request that got no answer. */
+  error(op: string, kind: RequestError, counted: boolean): void {
+    this.secondErrors++;
+    if (!counted) return;
+    for (const s of [this.total, this.op(op)]) {
+      if (kind === 'timeout') s.timeouts++;
+      else s.connection++;
+    }
+  }
+
+  /** A sampled response validated against the spec. */
+  contract(op: string, violations: number, counted: boolean): void {
+    if (!counted) return;
+    for (const s of [this.total, this.op(op)]) {
+      s.sampled++;
+      if (violations > 0) s.violations++;
+    }
+  }
+
+  /** Closes the current second of the timeline; `t` is seconds since the start. */
+  tick(t: number, seconds = 1): TimelinePoint {
+    const h = this.second;
+    const point = {
+      t,
+      rps: Math.round(this.secondRequests / seconds),
+      p50: percentileMs(h, 50),
+      p95: percentileMs(h, 95),
+      p99: percentileMs(h, 99),
+      errors: this.secondErrors,
+      sent: this.secondSent,
+    };
+    this.timeline.push(point);
+    h.reset();
+    this.secondRequests = 0;
+    this.secondErrors = 0;
+    this.secondSent = 0;
+    return point;
+  }
+}

@@ -1,0 +1,220 @@
+import { performance } from 'node:perf_hooks';
+import { evaluateGates } from '../gates/evaluate-gates.ts';
+import { parseGateSet } from '../gates/parse-gates.ts';
+import type { ParsedGate } from '../gates/types.ts';
+import type { LoadedSpec } from '../spec/types.ts';
+import { runClosedModel } from './closed-engine.ts';
+import { ContractSampler, type ResponseValidator } from './contract-sampler.ts';
+import type { EngineContext, EngineOutcome } from './engine.ts';
+import { encodeHistogram } from './histogram.ts';
+import { gateValues, toLoadMetrics } from './load-metrics.ts';
+import { runOpenModel } from './open-engine.ts';
+import { Recorder, type TimelinePoint } from './recorder.ts';
+import { RequestPlan, type ScenarioInput } from './request-plan.ts';
+import { selfCheck } from './self-check.ts';
+import { buildSchedule, type Overrides, plannedArrivals, type Schedule, stageAt } from './stages.ts';
+import type { LoadedProfile, LoadReport } from './types.ts';
+
+export interface RunLoadOptions {
+  profile: LoadedProfile;
+  /** Environment name: picks the profile's gates. */
+  env: string;
+  baseURL: string;
+  /** Auth and environment headers; sent, never reported. */
+  headers?: Record<string, string>;
+  spec?: LoadedSpec;
+  overrides?: Overrides;
+  /** Validates sampled responses; without it no contract sampling happens. */
+  validate?: ResponseValidator;
+  signal?: AbortSignal;
+  /** Called once a second with the closing second and progress. */
+  onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void;
+}
+
+/**
+ * Runs one load profile against one base URL and returns the report: totals,
+ * per-operation metrics, the per-second timeline, the generator's self-check,
+ * HDR histograms and the gate table. Never throws for what the server does
+ * (refused connections are counted); stopping via `signal` returns what ran.
+ */
+export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
+  const p = options.profile.options;
+  const gates = parseGateSet(p.gates?.[options.env], `${options.profile.source}: gates.${options.env}`);
+  const schedule = buildSchedule(p, options.overrides);
+  const url = new URL(options.baseURL);
+  const basePath = options.spec?.basePath ?? '';
+  let prefix = url.pathname.replace(/\/+$/, '');
+  if (basePath && !prefix.endsWith(basePath)) prefix += basePath;
+  const plan = new RequestPlan(p.requests as ScenarioInput[], {
+    spec: options.spec,
+    prefix,
+    headers: lowerKeys(options.headers ?? {}),
+    seed: p.seed ?? 1,
+  });
+  const recorder = new Recorder(p.model === 'open');
+  const sampler = new ContractSampler(p.contractSample ?? 0.01, options.validate, p.seed ?? 1);
+  const gateWindow = p.gateWindow ?? 'measured';
+  const counted = (t: number) => inWindow(schedule, t, gateWindow);
+
+  const stop = new AbortController();
+  let aborted: { reason: string } | undefined;
+  const onAbort = () => {
+    aborted ??= { reason: String((options.signal?.reason as Error | undefined)?.message ?? 'interrupted') };
+    stop.abort();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+
+  const startedAt = new Date();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const abortRule = abortOnFail(p.abortOnFail);
+  let breachedFor = 0;
+  let second = 0;
+  const ticker = setInterval(() => {
+    second++;
+    const point = recorder.tick(second);
+    options.onSecond?.(point, performance.now() - t0, schedule.totalMs);
+    if (!abortRule || gates.length === 0 || second * 1000 < schedule.warmupMs + abortRule.graceSec * 1000)
+      return;
+    const sec = Math.max(0.001, (performance.now() - t0 - schedule.warmupMs) / 1000);
+    const failing = evaluateGates({ values: gateValues(recorder, gates, sec) }, gates).filter(
+      (g) => g.verdict === 'fail',
+    );
+    breachedFor = failing.length ? breachedFor + 1 : 0;
+    if (breachedFor >= abortRule.afterSec && !aborted) {
+      aborted = {
+        reason: `gate ${failing[0].name} ${failing[0].threshold} breached for ${breachedFor}s (abortOnFail)`,
+      };
+      stop.abort();
+    }
+  }, 1000);
+
+  const ctx: EngineContext = {
+    plan,
+    url,
+    schedule,
+    recorder,
+    sampler,
+    counted,
+    t0,
+    timeoutMs: p.timeoutMs ?? 10_000,
+    maxConnections:
+      p.model === 'open' ? openConnections(p.connections, options.overrides?.connections, schedule) : 0,
+    signal: stop.signal,
+  };
+  let outcome: EngineOutcome;
+  try {
+    outcome = p.model === 'open' ? await runOpenModel(ctx) : await runClosedModel(ctx);
+  } finally {
+    clearInterval(ticker);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+  const durationMs = performance.now() - t0;
+  const cpuUsed = process.cpuUsage(cpu0);
+  if (durationMs - second * 1000 > 300) recorder.tick(second + 1, (durationMs - second * 1000) / 1000);
+
+  const measuredSec = measuredSeconds(schedule, durationMs, gateWindow);
+  const totals = toLoadMetrics(recorder.total, measuredSec);
+  const check = selfCheck({
+    model: p.model,
+    plannedRequests: p.model === 'open' && !aborted ? plannedInWindow(schedule, gateWindow) : undefined,
+    sentRequests: recorder.total.requests + recorder.total.timeouts + recorder.total.connection,
+    measuredSec,
+    cpu: (cpuUsed.user + cpuUsed.system) / 1000 / durationMs,
+    meanInFlight: p.model === 'open' ? outcome.meanInFlight : meanConnections(schedule, gateWindow),
+    achievedRps: totals.rps,
+    meanLatencyMs: totals.latencyMs.mean,
+    dropped: outcome.dropped,
+  });
+  const gateResults = evaluateGates(
+    {
+      values: gateValues(recorder, gates, measuredSec),
+      unreliable: check.ok ? undefined : `generator self-check failed: ${check.problems.join('; ')}`,
+    },
+    gates as ParsedGate[],
+    `load:${options.profile.name}`,
+  );
+  const perOperation = [...recorder.perOp.entries()].map(([operation, s]) => ({
+    operation,
+    ...toLoadMetrics(s, measuredSec),
+  }));
+  const histograms = {
+    uncorrected: encodeHistogram(recorder.total.latency),
+    corrected: recorder.total.corrected ? encodeHistogram(recorder.total.corrected) : undefined,
+    perOperation: Object.fromEntries(
+      [...recorder.perOp.entries()].map(([op, s]) => [op, encodeHistogram(s.corrected ?? s.latency)]),
+    ),
+  };
+  const warmupSec = schedule.warmupMs / 1000;
+  return {
+    profile: options.profile.name,
+    source: options.profile.source,
+    env: options.env,
+    model: p.model,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(durationMs),
+    warmupMs: schedule.warmupMs,
+    aborted,
+    totals,
+    perOperation,
+    timeline: recorder.timeline.filter((pt) => pt.t > warmupSec),
+    selfCheck: check,
+    gates: gateResults,
+    histograms,
+    dropped: outcome.dropped,
+    peakConnections: outcome.peakConnections,
+    gateWindow,
+  };
+}
+
+function inWindow(schedule: Schedule, t: number, window: 'measured' | 'steady'): boolean {
+  const stage = stageAt(schedule, t);
+  if (!stage) return t >= schedule.warmupMs;
+  return window === 'steady' ? stage.kind === 'steady' : stage.kind !== 'warmup';
+}
+
+function windowStages(schedule: Schedule, window: 'measured' | 'steady') {
+  return schedule.stages.filter((s) => (window === 'steady' ? s.kind === 'steady' : s.kind !== 'warmup'));
+}
+
+function measuredSeconds(schedule: Schedule, durationMs: number, window: 'measured' | 'steady'): number {
+  const planned = windowStages(schedule, window).reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
+  const ran = Math.max(0, Math.min(durationMs, schedule.totalMs) - schedule.warmupMs);
+  return Math.max(0.001, Math.min(planned, window === 'steady' ? planned : ran) / 1000);
+}
+
+function plannedInWindow(schedule: Schedule, window: 'measured' | 'steady'): number {
+  return plannedArrivals({ ...schedule, stages: windowStages(schedule, window) });
+}
+
+function meanConnections(schedule: Schedule, window: 'measured' | 'steady'): number {
+  const stages = windowStages(schedule, window);
+  const total = stages.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
+  const weighted = stages.reduce(
+    (sum, s) => sum + ((s.fromConnections + s.toConnections) / 2) * (s.endMs - s.startMs),
+    0,
+  );
+  return total ? weighted / total : 0;
+}
+
+/** Open model connection cap: explicit, else rate/20 between 8 and 512. */
+function openConnections(
+  profile: number | undefined,
+  override: number | undefined,
+  schedule: Schedule,
+): number {
+  if (override ?? profile) return (override ?? profile)!;
+  const peak = Math.max(0, ...schedule.stages.map((s) => Math.max(s.fromRate, s.toRate)));
+  return Math.min(512, Math.max(8, Math.ceil(peak / 20)));
+}
+
+function abortOnFail(option: boolean | { graceSec?: number; afterSec?: number } | undefined) {
+  if (!option) return undefined;
+  const o = option === true ? {} : option;
+  return { graceSec: o.graceSec ?? 5, afterSec: o.afterSec ?? 3 };
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

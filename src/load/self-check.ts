@@ -1,0 +1,75 @@
+/** What the generator knows about itself after a run. */
+export interface SelfCheckInput {
+  model: 'open' | 'closed';
+  /** Open model: arrivals the schedule asked for in the measured window. */
+  plannedRequests?: number;
+  /** Requests actually sent in the measured window. */
+  sentRequests: number;
+  measuredSec: number;
+  /** CPU seconds the generator used over wall seconds (1 = one core flat out). */
+  cpu: number;
+  /** Little's law: mean requests in flight (closed: connections). */
+  meanInFlight?: number;
+  /** Completed requests per second and mean latency (ms, uncorrected). */
+  achievedRps: number;
+  meanLatencyMs: number;
+  dropped: number;
+}
+
+export interface SelfCheck {
+  ok: boolean;
+  problems: string[];
+  targetRps?: number;
+  achievedRps: number;
+  cpu?: number;
+}
+
+/** Thresholds: generous enough for a shared CI box, tight enough to catch a generator that fell behind. */
+export const selfCheckLimits = { rateShortfall: 0.02, cpu: 0.9, littleTolerance: 0.35, littleMinInFlight: 2 };
+
+/**
+ * Did the generator keep up? If it did not, a latency or rps gate measures the
+ * generator, not the API: the gates become 'unreliable'. Pure.
+ */
+export function selfCheck(input: SelfCheckInput): SelfCheck {
+  const problems: string[] = [];
+  const targetRps =
+    input.plannedRequests !== undefined && input.measuredSec > 0
+      ? input.plannedRequests / input.measuredSec
+      : undefined;
+  const sentRps = input.measuredSec > 0 ? input.sentRequests / input.measuredSec : 0;
+  if (targetRps !== undefined && targetRps > 0 && sentRps < targetRps * (1 - selfCheckLimits.rateShortfall)) {
+    problems.push(
+      `achieved ${fmt(sentRps)} rps of the ${fmt(targetRps)} rps target (${fmt((1 - sentRps / targetRps) * 100)}% short)`,
+    );
+  }
+  if (input.dropped > 0)
+    problems.push(`${input.dropped} arrivals dropped: every connection busy and the queue full`);
+  if (input.cpu > selfCheckLimits.cpu) {
+    problems.push(`generator CPU saturated (${fmt(input.cpu * 100)}% of one core)`);
+  }
+  const L = input.meanInFlight;
+  if (L !== undefined && L >= selfCheckLimits.littleMinInFlight && input.achievedRps > 0) {
+    const predicted = input.achievedRps * (input.meanLatencyMs / 1000);
+    if (Math.abs(predicted - L) / L > selfCheckLimits.littleTolerance) {
+      problems.push(
+        `Little's law disagrees: ${fmt(L)} in flight but rps x mean latency = ${fmt(predicted)} (the generator, not the API, is adding delay)`,
+      );
+    }
+  }
+  return {
+    ok: problems.length === 0,
+    problems,
+    targetRps,
+    achievedRps: input.achievedRps,
+    cpu: round2(input.cpu),
+  };
+}
+
+function fmt(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
