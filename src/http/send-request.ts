@@ -1,0 +1,102 @@
+import { ExchangeError } from './exchange-error.ts';
+import type { Exchange, RequestRecord } from './types.ts';
+
+export interface SendOptions {
+  /** Whole exchange budget, headers and body, ms. */
+  timeoutMs: number;
+  /** Aborts the request (Ctrl-C); the error's kind is then 'aborted'. */
+  signal?: AbortSignal;
+  /** Injected transport for tests; defaults to Node's fetch (undici). */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Sends one request and records the exchange. Redirects are never followed:
+ * a 3xx is data (Gin's RedirectTrailingSlash is a finding). Timing runs from
+ * just before the send to the end of the body, with microsecond precision.
+ * Network failures throw an ExchangeError; any HTTP status is a result.
+ */
+export async function sendRequest(request: RequestRecord, options: SendOptions): Promise<Exchange> {
+  const doFetch = options.fetch ?? fetch;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const method = request.method.toUpperCase();
+  const started = performance.now();
+  try {
+    const response = await doFetch(request.url, {
+      method,
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal,
+    });
+    const body = await response.text();
+    const elapsedMs = roundMicros(performance.now() - started);
+    return {
+      request: { ...request, method },
+      response: {
+        status: response.status,
+        headers: headersOf(response.headers),
+        body,
+        json: parseJson(body),
+        elapsedMs,
+      },
+    };
+  } catch (error) {
+    const elapsedMs = roundMicros(performance.now() - started);
+    if (options.signal?.aborted) throw new ExchangeError('aborted', request, elapsedMs, { cause: error });
+    if (timeout.aborted) throw new ExchangeError('timeout', request, elapsedMs, { cause: error });
+    const code = errorCode(error);
+    if (code === undefined) throw error;
+    throw new ExchangeError(
+      code.startsWith('UND_ERR_') && code.includes('TIMEOUT') ? 'timeout' : 'unreachable',
+      request,
+      elapsedMs,
+      {
+        code,
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Lower-case names; repeated Set-Cookie headers joined with ', ' like every other header. */
+function headersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name.toLowerCase()] = value;
+  });
+  const cookies = headers.getSetCookie?.() ?? [];
+  if (cookies.length > 0) out['set-cookie'] = cookies.join(', ');
+  return out;
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The code of a network failure. undici throws `TypeError('fetch failed')`
+ * with the system error as `cause` (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET);
+ * anything without such a code is not a network failure (e.g. a bad header
+ * value: our bug) and is rethrown as it is.
+ */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  if (error instanceof TypeError && error.message === 'fetch failed') return 'FETCH_FAILED';
+  return undefined;
+}
+
+function roundMicros(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
