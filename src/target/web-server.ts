@@ -42,8 +42,9 @@ export async function startWebServer(ws: WebServer, log: (line: string) => void)
     output = (output + chunk.toString()).slice(-2000);
   };
   child.stderr?.on('data', remember);
+  // 'close', not 'exit': it fires after stdout and stderr are drained, so the output tail is complete.
   const exited = new Promise<string>((done) =>
-    child.once('exit', (code, signal) => done(signal ? `killed by ${signal}` : `exit code ${code}`)),
+    child.once('close', (code, signal) => done(signal ? `killed by ${signal}` : `exit code ${code}`)),
   );
   const died = exited.then((how) => (stopping ? new Promise<string>(() => {}) : how));
 
