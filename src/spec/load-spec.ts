@@ -24,10 +24,10 @@ export interface LoadSpecOptions {
 export async function loadSpec(source: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const location = isUrl(source) ? source : resolve(options.cwd ?? process.cwd(), source);
   const files = new Map<string, Promise<ParsedFile>>();
-  const load = (at: string, from?: string) => {
+  const load = (at: string) => {
     let file = files.get(at);
     if (!file) {
-      file = readSource(at, from).then(parseSource);
+      file = readSource(at).then(parseSource);
       files.set(at, file);
     }
     return file;

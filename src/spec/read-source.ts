@@ -29,26 +29,21 @@ export function displayLocation(location: string, cwd = process.cwd()): string {
 }
 
 /** Reads a local file or fetches a URL; a missing file or a non-2xx answer is TG_SPEC_NOT_FOUND. */
-export async function readSource(location: string, referencedFrom?: string): Promise<SourceText> {
-  const from = referencedFrom ? ` (referenced from ${referencedFrom})` : '';
-  if (isUrl(location)) return { location, text: await fetchText(location, from) };
+export async function readSource(location: string): Promise<SourceText> {
+  if (isUrl(location)) return { location, text: await fetchText(location) };
   try {
     return { location, text: await readFile(location, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : String(code);
-    throw new TollgateError(
-      'TG_SPEC_NOT_FOUND',
-      `cannot read spec ${displayLocation(location)}: ${reason}${from}`,
-      {
-        cause: error,
-      },
-    );
+    throw new TollgateError('TG_SPEC_NOT_FOUND', `cannot read spec ${displayLocation(location)}: ${reason}`, {
+      cause: error,
+    });
   }
 }
 
-async function fetchText(url: string, from: string): Promise<string> {
+async function fetchText(url: string): Promise<string> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -56,12 +51,12 @@ async function fetchText(url: string, from: string): Promise<string> {
     });
   } catch (error) {
     const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw new TollgateError('TG_SPEC_NOT_FOUND', `cannot fetch spec ${url}: ${reason}${from}`, {
+    throw new TollgateError('TG_SPEC_NOT_FOUND', `cannot fetch spec ${url}: ${reason}`, {
       cause: error,
     });
   }
   if (!response.ok) {
-    throw new TollgateError('TG_SPEC_NOT_FOUND', `cannot fetch spec ${url}: HTTP ${response.status}${from}`);
+    throw new TollgateError('TG_SPEC_NOT_FOUND', `cannot fetch spec ${url}: HTTP ${response.status}`);
   }
   return response.text();
 }

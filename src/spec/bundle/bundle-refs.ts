@@ -5,8 +5,8 @@ import { displayLocation, resolveLocation } from '../read-source.ts';
 import type { SpecVersion } from '../types.ts';
 import { ComponentNames } from './component-names.ts';
 
-/** Loads (and caches) another file of the spec; `from` names where the ref stands, for messages. */
-export type LoadFile = (location: string, from: string) => Promise<ParsedFile>;
+/** Loads (and caches) another file of the spec. */
+export type LoadFile = (location: string) => Promise<ParsedFile>;
 
 /** Keys under which a `$ref` points at a schema. */
 const schemaKeys = new Set([
@@ -120,25 +120,21 @@ export async function bundleRefs(
     const fail = (reason: string, cause?: unknown) => refError(file, at, $ref, reason, cause);
     const location = filePart === '' ? file.location : resolveLocation(filePart, file.location);
     const target =
-      location === file.location
-        ? file
-        : await load(location, `${displayLocation(file.location)}${at}`).catch((e: unknown) =>
-            fail(messageOf(e), e),
-          );
+      location === file.location ? file : await load(location).catch((e: unknown) => fail(messageOf(e), e));
     const value = getAtPointer(target.value, `#${fragment}`);
     if (value === undefined) fail(`${displayLocation(target.location)} has nothing at #${fragment}`);
     const rest = (await walk(siblings, file, at, inSchema, stack)) as Record<string, unknown>;
     if (location === root.location) return { $ref: `#${fragment}`, ...rest };
 
-    const key = `${location}#${parsePointer(fragment).join('/')}`;
+    const key = targetKey($ref, file.location);
     if (!inSchema) {
       if (stack.includes(key)) fail(`circular reference outside a schema: ${[...stack, key].join(' -> ')}`);
       const inlined = await walk(value, target, `#${fragment}`, false, [...stack, key]);
       return isObject(inlined) ? { ...inlined, ...rest } : inlined;
     }
-    const known = named.get(key);
-    if (known) return { $ref: known, ...rest };
     const slot = file === root ? slotName(at, home) : undefined;
+    const known = named.get(key);
+    if (known && known !== (slot && toPointer([...home, slot]))) return { $ref: known, ...rest };
     const name = slot ?? names.claim(fragment, location);
     const pointer = toPointer([...home, name]);
     named.set(key, pointer);
@@ -148,9 +144,23 @@ export async function bundleRefs(
     return { $ref: pointer, ...rest };
   }
 
+  // `components.schemas.Album: { $ref: album.yaml }` names album.yaml `Album` wherever it is referenced.
+  for (const [name, value] of Object.entries(isObject(existing) ? existing : {})) {
+    if (!isObject(value) || typeof value.$ref !== 'string' || value.$ref.startsWith('#')) continue;
+    const key = targetKey(value.$ref, root.location);
+    if (!named.has(key)) named.set(key, toPointer([...home, name]));
+  }
   const document = (await walk(root.value, root, '#', false, [])) as Record<string, unknown>;
   if (Object.keys(added).length) placeUnder(document, home, added);
   return document;
+}
+
+/** One identity per target, however the ref spells it: absolute location + pointer. */
+function targetKey(ref: string, base: string): string {
+  const hash = ref.indexOf('#');
+  const filePart = hash === -1 ? ref : ref.slice(0, hash);
+  const location = filePart === '' ? base : resolveLocation(filePart, base);
+  return `${location}#${toPointer(parsePointer(hash === -1 ? '' : ref.slice(hash + 1)))}`;
 }
 
 /** `#/components/schemas/Album` in the root: a ref standing in its own component slot fills that slot. */
