@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { escapeHtml, jsonForScript } from '../../src/report/escape-html.ts';
+import { CONTENT_SECURITY_POLICY, renderHtml } from '../../src/report/html/page.ts';
+import type { RunModel } from '../../src/run/model.ts';
+import { fixtureModel, XSS_BODY } from './fixtures/model.ts';
+
+const SECRETS = ['leaked-key', 'sekret-in-query', 'abc123', 'session=abc'];
+
+describe('renderHtml', () => {
+  const page = renderHtml(fixtureModel());
+
+  test('verdict, gate table, operations, findings and load sections in that order', () => {
+    const at = (marker: string) => {
+      const i = page.indexOf(marker);
+      assert.ok(i >= 0, `missing ${marker}`);
+      return i;
+    };
+    assert.match(page, /data-verdict="fail">FAIL</);
+    const order = [
+      'id="summary"',
+      'id="gate-table"',
+      'id="trends"',
+      'id="operation-table"',
+      'id="findings"',
+      'id="load"',
+    ];
+    const positions = order.map(at);
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+    );
+  });
+
+  test('one self-contained file: CSP, inline uPlot, no remote or external resources', () => {
+    assert.ok(page.includes(`content="${escapeHtml(CONTENT_SECURITY_POLICY)}"`));
+    assert.ok(page.includes('uPlot'), 'uPlot inlined');
+    assert.doesNotMatch(page, /<link\b/i);
+    assert.doesNotMatch(page, /<script[^>]+src=/i);
+    assert.doesNotMatch(page, /\b(src|href)="(https?:)?\/\//i);
+  });
+
+  test('the hostile response body is escaped text, never markup', () => {
+    assert.ok(!page.includes('<script>window.__xss'));
+    assert.ok(!page.includes('<img src=x'));
+    assert.ok(page.includes(escapeHtml(XSS_BODY)));
+    // spec title from the spec is escaped too
+    assert.ok(page.includes('Albums &lt;API&gt;'));
+  });
+
+  test('chart data cannot close its script element', () => {
+    const model: RunModel = fixtureModel();
+    model.load![0].perOperation[0].operation = 'GET /</script><script>window.__xss=3</script>';
+    const hostile = renderHtml(model);
+    const scripts = hostile.match(/<script\b/g)?.length ?? 0;
+    const closes = hostile.match(/<\/script>/gi)?.length ?? 0;
+    assert.equal(scripts, 3, 'chart data, uPlot, client');
+    assert.equal(closes, 3);
+    const json = hostile.match(
+      /<script type="application\/json" id="tollgate-charts">([\s\S]*?)<\/script>/,
+    )![1];
+    assert.equal(
+      JSON.parse(json)[0].perOperation[0].operation,
+      'GET /</script><script>window.__xss=3</script>',
+    );
+  });
+
+  test('credentials are redacted even when a finding carries them', () => {
+    for (const secret of SECRETS) assert.ok(!page.includes(secret), `leaked ${secret}`);
+    assert.ok(page.includes('x-api-key: [redacted]'));
+    assert.ok(page.includes('api_key=[redacted]'));
+    assert.ok(page.includes('$TOLLGATE_TOKEN'), 'repro keeps the variable name');
+  });
+
+  test('status codes never seen and undocumented ones are flagged', () => {
+    assert.match(page, /class="status undocumented"[^>]*>203×10</);
+    assert.match(page, /class="status never"[^>]*>400</);
+    assert.match(page, /class="status ok"[^>]*>200×100</);
+  });
+
+  test('links the Playwright report when suites ran', () => {
+    assert.ok(page.includes('href="playwright/index.html"'));
+    const without = fixtureModel();
+    delete without.playwrightReport;
+    assert.ok(!renderHtml(without).includes('Playwright report'));
+  });
+
+  test('a contract-only passing run renders without load or trends', () => {
+    const model = fixtureModel();
+    model.verdict = 'pass';
+    delete model.load;
+    delete model.trends;
+    model.contract!.findings = [];
+    model.contract!.groups = [];
+    const out = renderHtml(model);
+    assert.match(out, /data-verdict="pass">PASS</);
+    assert.ok(!out.includes('id="load"'));
+    assert.ok(!out.includes('id="trends"'));
+    assert.ok(out.includes('No findings in 412 cases.'));
+  });
+});
+
+describe('escapeHtml and jsonForScript', () => {
+  const cases: [string, string, string][] = [
+    ['markup', '<b a="1">', '&lt;b a=&quot;1&quot;&gt;'],
+    ['ampersand first', '&lt;', '&amp;lt;'],
+    ['single quote', "it's", 'it&#39;s'],
+  ];
+  for (const [name, given, want] of cases) test(name, () => assert.equal(escapeHtml(given), want));
+
+  test('jsonForScript has no < > & and round-trips', () => {
+    const value = { a: '</script><!-- & \u2028' };
+    const out = jsonForScript(value);
+    assert.doesNotMatch(out, /[<>&\u2028]/);
+    assert.deepEqual(JSON.parse(out), value);
+  });
+});
