@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../src/report/markdown.ts';
 import { reporters, writeReports } from '../../src/report/write-reports.ts';
 import { fixtureModel } from './fixtures/model.ts';
 
-const golden = new URL('./fixtures/summary.md', import.meta.url);
+const golden = new URL('./fixtures/summary.golden.txt', import.meta.url);
 
 describe('markdown summary', () => {
   const md = renderMarkdown(fixtureModel());
