@@ -18,7 +18,7 @@ export const responseHeaders: CheckDefinition = {
     const found = findResponse(ctx.operation, response.status);
     if (!found) return undefined;
     const missing: string[] = [];
-    const invalid: string[] = [];
+    const invalid: { name: string; line: string; schema: unknown }[] = [];
     for (const [name, header] of Object.entries(found.spec.headers)) {
       const lower = name.toLowerCase();
       if (lower === 'content-type') continue;
@@ -33,7 +33,12 @@ export const responseHeaders: CheckDefinition = {
         coerce(ctx.spec, header.schema, value),
         'response',
       );
-      if (!result.valid) invalid.push(`${name}: ${JSON.stringify(value)} ${result.errors[0].message}`);
+      if (!result.valid)
+        invalid.push({
+          name,
+          line: `${name}: ${JSON.stringify(value)} ${result.errors[0].message}`,
+          schema: header.schema,
+        });
     }
     if (missing.length > 0) {
       return {
@@ -46,9 +51,9 @@ export const responseHeaders: CheckDefinition = {
     if (invalid.length === 0) return undefined;
     return {
       title: 'Invalid response header',
-      expected: `Documented header schemas for ${found.key}`,
-      received: `Received: ${invalid.join('; ')}`,
-      location: `headers/${invalid[0].split(':')[0].toLowerCase()}`,
+      expected: `Documented: ${invalid.map((h) => `${h.name}: ${JSON.stringify(h.schema)}`).join('; ')} for ${found.key}`,
+      received: `Received: ${invalid.map((h) => h.line).join('; ')}`,
+      location: `headers/${invalid[0].name.toLowerCase()}`,
     };
   },
 };
