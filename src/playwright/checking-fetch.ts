@@ -1,7 +1,7 @@
+import { validateResponse } from '../checks/validate-response.ts';
 import type { Exchange } from '../http/types.ts';
 import { matchOperation } from '../spec/match-operation.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import { validateResponse } from '../checks/validate-response.ts';
 
 export interface ContractViolation {
   operation: string;
@@ -54,9 +54,7 @@ export class ContractViolationError extends Error {
 
   constructor(violations: ContractViolation[]) {
     super(
-      violations
-        .map((v) => `${v.operation}: ${v.title}\n    Expected: ${v.expected}\n    Received: ${v.received}`)
-        .join('\n'),
+      violations.map((v) => `${v.operation}: ${v.title}\n    ${v.expected}\n    ${v.received}`).join('\n'),
     );
     this.name = 'ContractViolationError';
     this.violations = violations;

@@ -13,6 +13,12 @@ export interface TollgateWorkerFixtures {
 export interface TollgateTestFixtures<Paths extends {}> {
   /** Typed client for the environment under test; every response is checked against the spec. */
   api: Client<Paths>;
+  /**
+   * Raw requests for what a typed client cannot send (malformed JSON, wrong
+   * Content-Type). Path relative to the base URL; credentials are sent unless
+   * `auth: false`. Responses are checked against the spec like `api`'s.
+   */
+  http: (path: string, init?: RequestInit & { auth?: boolean }) => Promise<Response>;
 }
 
 /**
@@ -29,7 +35,11 @@ export function tollgateTest<Paths extends {}>() {
       async ({ tollgateEnv }, use) => {
         const running = process.env.TOLLGATE_ENV === tollgateEnv ? process.env.TOLLGATE_BASE_URL : undefined;
         const target = await openTarget(
-          { values: { env: tollgateEnv }, cwd: process.cwd(), err: (line) => process.stderr.write(`${line}\n`) },
+          {
+            values: { env: tollgateEnv },
+            cwd: process.cwd(),
+            err: (line) => process.stderr.write(`${line}\n`),
+          },
           { baseURL: running },
         );
         await use(target);
@@ -45,5 +55,19 @@ export function tollgateTest<Paths extends {}>() {
       });
       await use(client);
     },
+    http: async ({ target }, use) => {
+      const checked = checkingFetch(target.spec);
+      await use((path, init = {}) => {
+        const { auth = true, ...rest } = init;
+        const headers = new Headers(auth ? target.headers : withoutCredentials(target.headers));
+        for (const [name, value] of new Headers(rest.headers)) headers.set(name, value);
+        return checked(target.baseURL + path, { ...rest, headers, redirect: 'manual' });
+      });
+    },
   });
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  const { authorization: _, cookie: __, ...rest } = headers;
+  return rest;
 }
