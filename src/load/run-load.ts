@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { validateResponse } from '../checks/validate-response.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
 import type { ParsedGate } from '../gates/types.ts';
@@ -24,8 +25,8 @@ export interface RunLoadOptions {
   headers?: Record<string, string>;
   spec?: LoadedSpec;
   overrides?: Overrides;
-  /** Validates sampled responses; without it no contract sampling happens. */
-  validate?: ResponseValidator;
+  /** Validates sampled responses. Default: the spec's response-conformance checks when `spec` is given; false turns sampling off. */
+  validate?: ResponseValidator | false;
   signal?: AbortSignal;
   /** Called once a second with the closing second and progress. */
   onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void;
@@ -52,7 +53,13 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     seed: p.seed ?? 1,
   });
   const recorder = new Recorder(p.model === 'open');
-  const sampler = new ContractSampler(p.contractSample ?? 0.01, options.validate, p.seed ?? 1);
+  const spec = options.spec;
+  const validate =
+    options.validate === false
+      ? undefined
+      : (options.validate ??
+        (spec ? (op, exchange) => validateResponse(spec, op, exchange).length : undefined));
+  const sampler = new ContractSampler(p.contractSample ?? 0.01, validate, p.seed ?? 1);
   const gateWindow = p.gateWindow ?? 'measured';
   const counted = (t: number) => inWindow(schedule, t, gateWindow);
 

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ExitCode } from '../../errors/exit-codes.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import { gatesVerdict } from '../../gates/evaluate-gates.ts';
+import { formatLoadSummary, formatProgress } from '../../load/format-summary.ts';
+import { loadProfile } from '../../load/load-profile.ts';
+import { runLoad } from '../../load/run-load.ts';
+import { applyLoadLimits } from '../../load/safety.ts';
+import type { Overrides } from '../../load/stages.ts';
+import { createRunDir } from '../../run/run-dir.ts';
+import { openTarget } from '../../target/open-target.ts';
+import { type Command, type CommandContext, targetOptions } from '../command.ts';
+
+/** `tollgate load <profile> --env <name>`: runs a load profile and judges its gates. */
+export const loadCommand: Command = {
+  name: 'load',
+  summary: 'run a load profile (load/<name>.ts) and judge its gates for the environment',
+  usage: 'tollgate load <profile> [--env <name> | --spec <file> --base-url <url>] [options]',
+  examples: [
+    'tollgate load smoke --env local',
+    'tollgate load baseline --env staging --duration 60',
+    'tollgate load load/spike.ts --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 --rate 200',
+  ],
+  options: {
+    ...targetOptions,
+    duration: {
+      type: 'string',
+      description: 'seconds of measured load (stages scale to fit)',
+      valueName: 'sec',
+    },
+    rate: {
+      type: 'string',
+      description: 'open model: peak arrival rate in rps (stages scale)',
+      valueName: 'rps',
+    },
+    connections: {
+      type: 'string',
+      description: 'closed model: peak connections; open model: connection cap',
+      valueName: 'n',
+    },
+  },
+  async run(ctx) {
+    const name = ctx.positionals[0];
+    if (!name)
+      throw new TollgateError(
+        'TG_USAGE',
+        'load needs a profile: tollgate load <profile> (a name in load/ or a file)',
+      );
+    const requested: Overrides = {
+      durationSec: number(ctx, 'duration'),
+      rate: number(ctx, 'rate'),
+      connections: number(ctx, 'connections', true),
+    };
+    const target = await openTarget(ctx);
+    try {
+      const profile = await loadProfile(name, {
+        loadDir: target.config.loadDir,
+        cwd: ctx.cwd,
+        spec: target.spec,
+      });
+      const { overrides, notes } = applyLoadLimits(target.env, profile, requested, target.baseURL);
+      // Ad hoc runs have no environment of their own: judge them by the profile's local gates.
+      const gatesEnv =
+        target.envName === 'adhoc' && !profile.options.gates?.adhoc && profile.options.gates?.local
+          ? 'local'
+          : target.envName;
+      if (gatesEnv !== target.envName) notes.push('ad hoc run: judged by the profile\'s "local" gates');
+      for (const note of notes) ctx.err(`note: ${note}`);
+      const tty = Boolean(process.stderr.isTTY) && !ctx.json;
+      let lastPlain = 0;
+      const report = await runLoad({
+        profile,
+        env: gatesEnv,
+        baseURL: target.baseURL,
+        headers: target.headers,
+        spec: target.spec,
+        overrides,
+        signal: ctx.signal,
+        onSecond: (point, elapsed, total) => {
+          if (tty) process.stderr.write(`\r${formatProgress(point, elapsed, total, true)}\x1b[K`);
+          else if (!ctx.json && elapsed - lastPlain >= 5000) {
+            lastPlain = elapsed;
+            ctx.err(formatProgress(point, elapsed, total, false));
+          }
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      const run = createRunDir(
+        target.config.reportsDir,
+        target.envName,
+        ctx.values['run-dir'] as string | undefined,
+      );
+      const file = join(run.dir, 'load.json');
+      const verdict = gatesVerdict(report.gates);
+      writeFileSync(file, `${JSON.stringify({ ...report, verdict, baseURL: target.baseURL }, null, 2)}\n`);
+      if (ctx.json) ctx.out(JSON.stringify({ ...report, verdict, file }, null, 2));
+      else {
+        for (const line of formatLoadSummary(report)) ctx.out(line);
+        ctx.out(`wrote ${relative(ctx.cwd, file)}`);
+      }
+      if (ctx.signal.aborted) return ExitCode.Interrupted;
+      const t = report.totals;
+      if (t.requests === 0 && t.errors.connection > 0) return ExitCode.Unreachable;
+      return verdict === 'pass' && !report.aborted ? ExitCode.Pass : ExitCode.Failed;
+    } finally {
+      await target.close();
+    }
+  },
+};
+
+function number(ctx: CommandContext, flag: string, integer = false): number | undefined {
+  const raw = ctx.values[flag];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) {
+    throw new TollgateError(
+      'TG_USAGE',
+      `--${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}"`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,60 @@
+import type { GateResult } from '../run/model.ts';
+import type { TimelinePoint } from './recorder.ts';
+import type { LoadReport } from './types.ts';
+
+/** Plain-text summary of a load run for the console (reporters render the rest from load.json). */
+export function formatLoadSummary(r: LoadReport): string[] {
+  const t = r.totals;
+  const lines = [
+    `${r.profile} (${r.model} model, ${r.env}): ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)}s, ${t.rps} rps` +
+      (r.aborted ? ` — ABORTED: ${r.aborted.reason}` : ''),
+    `  latency   p50 ${ms(t.latencyMs.p50)}  p95 ${ms(t.latencyMs.p95)}  p99 ${ms(t.latencyMs.p99)}  max ${ms(t.latencyMs.max)}` +
+      (t.correctedLatencyMs
+        ? `\n  corrected p50 ${ms(t.correctedLatencyMs.p50)}  p95 ${ms(t.correctedLatencyMs.p95)}  p99 ${ms(t.correctedLatencyMs.p99)}  max ${ms(t.correctedLatencyMs.max)}  (from intended send time)`
+        : ''),
+    `  errors    http ${t.errors.http}  timeouts ${t.errors.timeouts}  connection ${t.errors.connection}  rate ${(t.errors.rate * 100).toFixed(2)}%`,
+  ];
+  if (t.contract)
+    lines.push(
+      `  contract  ${t.contract.violations} of ${t.contract.sampled} sampled responses violate the spec`,
+    );
+  for (const op of r.perOperation) {
+    const codes = Object.entries(op.statusCodes)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(' ');
+    lines.push(
+      `  ${op.operation.padEnd(22)} ${String(op.rps).padStart(8)} rps  p95 ${ms(op.latencyMs.p95).padStart(9)}  ${codes}`,
+    );
+  }
+  lines.push(
+    r.selfCheck.ok
+      ? `  generator ok (cpu ${Math.round((r.selfCheck.cpu ?? 0) * 100)}%)`
+      : `  generator NOT OK: ${r.selfCheck.problems.join('; ')}`,
+  );
+  if (r.gates.length) lines.push('  gates:', ...r.gates.map(formatGate));
+  return lines;
+}
+
+export function formatGate(g: GateResult): string {
+  const mark = g.verdict === 'pass' ? 'PASS' : g.verdict === 'fail' ? 'FAIL' : 'UNRELIABLE';
+  return `    ${mark.padEnd(10)} ${g.name} ${g.threshold} (measured ${g.measuredText})${g.note ? ` — ${g.note}` : ''}`;
+}
+
+/** One progress line: a bar on a TTY, a plain line in CI logs. */
+export function formatProgress(
+  point: TimelinePoint,
+  elapsedMs: number,
+  totalMs: number,
+  tty: boolean,
+): string {
+  const share = Math.min(1, elapsedMs / Math.max(1, totalMs));
+  const stats = `${Math.round(elapsedMs / 1000)}s/${Math.round(totalMs / 1000)}s  ${point.rps} rps  p99 ${ms(point.p99)}  errors ${point.errors}`;
+  if (!tty) return `load: ${stats}`;
+  const width = 24;
+  const full = Math.round(share * width);
+  return `[${'='.repeat(full)}${' '.repeat(width - full)}] ${stats}`;
+}
+
+function ms(v: number): string {
+  return v < 1 ? `${Math.round(v * 1000)}us` : `${v.toFixed(v < 10 ? 2 : 1)}ms`;
+}

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import type { LoadedSpec } from '../spec/types.ts';
+import type { LoadedProfile } from './types.ts';
+import { validateProfile } from './validate-profile.ts';
+
+/**
+ * Finds a profile by name in `loadDir` (`baseline` -> `load/baseline.ts`) or
+ * as a file path, imports its default export and validates it.
+ */
+export async function loadProfile(
+  nameOrFile: string,
+  options: { loadDir: string; cwd: string; spec?: LoadedSpec },
+): Promise<LoadedProfile> {
+  const file = findProfile(nameOrFile, options.loadDir, options.cwd);
+  const source = relative(options.cwd, file) || file;
+  let module: { default?: unknown };
+  try {
+    module = await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw new TollgateError(
+      'TG_PROFILE_INVALID',
+      `${source} failed to load: ${(error as Error).message.split('\n')[0]}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  validateProfile(module.default, source, options.spec);
+  return { name: basename(file, extname(file)), source, options: module.default as LoadedProfile['options'] };
+}
+
+function findProfile(nameOrFile: string, loadDir: string, cwd: string): string {
+  const candidates = [
+    isAbsolute(nameOrFile) ? nameOrFile : resolve(cwd, nameOrFile),
+    join(resolve(cwd, loadDir), `${nameOrFile}.ts`),
+    join(resolve(cwd, loadDir), nameOrFile),
+  ];
+  const found = candidates.find((c) => existsSync(c) && /\.(ts|mts|js|mjs)$/.test(c));
+  if (found) return found;
+  const dir = resolve(cwd, loadDir);
+  const known = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => basename(f, '.ts'))
+    : [];
+  throw new TollgateError(
+    'TG_PROFILE_INVALID',
+    `no load profile "${nameOrFile}" (looked for ${relative(cwd, candidates[1])}; profiles: ${known.join(', ') || 'none'})`,
+    {
+      hint: `add ${relative(cwd, candidates[1])} with export default defineProfile({ ... }) or pass a file path`,
+    },
+  );
+}
