@@ -14,13 +14,15 @@ export interface Candidate {
  * Keeps only candidates whose validity agrees with what they claim: an
  * 'invalid' request the schema accepts is dropped (the false positives users
  * hate most), and so is a 'valid' one it rejects (a generator bug). Then caps
- * the phase at maxCases, keeping the original order (which interleaves kinds).
+ * the phase at maxCases (boundaries: 200), keeping the original order (which interleaves kinds).
  */
 export function classify(
   ctx: GenerationContext,
   phase: CaseMeta['phase'],
   candidates: Candidate[],
 ): PhaseOutput {
+  // Boundaries are deterministic and few (six per constrained field): a random-case cap would cut the limits off.
+  const cap = phase === 'boundary' ? Math.max(ctx.options.maxCases, 200) : ctx.options.maxCases;
   const cases: TestCase[] = [];
   const seen = new Set<string>();
   let dropped = 0;
@@ -46,7 +48,7 @@ export function classify(
       description: candidate.description,
       request: candidate.request,
     });
-    if (cases.length >= ctx.options.maxCases) break;
+    if (cases.length >= cap) break;
   }
   return { cases, dropped, problems: [] };
 }

@@ -39,10 +39,9 @@ export function negativeCandidates(ctx: GenerationContext): Candidate[] {
     return { expectation, description, request } as Candidate;
   };
   const perField = requestFields(ctx).map((field) => fieldVariants(ctx, field, variant));
-  return interleave([
-    bodyVariants(ctx.operation, base, variant, ctx.options.oversizedBytes ?? 1024 * 1024 + 1),
-    ...perField,
-  ]);
+  // Body-level variants first: few, and each reaches a different server path (400, 413, 415).
+  const body = bodyVariants(ctx.operation, base, variant, ctx.options.oversizedBytes ?? 1024 * 1024 + 1);
+  return [...body, ...interleave(perField)];
 }
 
 type Variant = (

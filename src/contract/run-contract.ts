@@ -1,0 +1,243 @@
+import { planCases, selectOperations } from '../cases/plan-cases.ts';
+import type { IsValid, TestCase } from '../cases/types.ts';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import { isExchangeError } from '../http/exchange-error.ts';
+import { sendRequest } from '../http/send-request.ts';
+import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
+import { boundOperations } from '../stateful/resource-links.ts';
+import { runSequences, type StatefulOptions } from '../stateful/run-sequences.ts';
+import { buildRequest, joinUrl } from './build-request.ts';
+import { selectChecks } from './check-selection.ts';
+import { type CaseRunner, executeCase } from './execute-case.ts';
+import { groupFindings } from './group-findings.ts';
+import { runPool } from './pool.ts';
+import { operationIndex, RunState } from './run-state.ts';
+import { statusCoverageFindings } from './status-coverage.ts';
+import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
+
+/**
+ * The contract engine: fixtures (resources to address), stateful sequences,
+ * then every planned case through a bounded pool, then cleanup of whatever
+ * the run created. Findings are data; nothing here prints. An unreachable
+ * target is TG_UNREACHABLE; a target that dies mid-run stops the run, keeps
+ * what was gathered and marks it aborted.
+ */
+export const contractDefaults = {
+  seed: 1,
+  maxCases: 25,
+  workers: 4,
+  rateLimit: 0,
+  timeoutMs: 10_000,
+  maxRequests: 10_000,
+} satisfies ContractOptions;
+
+export async function runContract(input: ContractInput): Promise<ContractRun> {
+  const started = performance.now();
+  const o = { ...contractDefaults, ...stripUndefined(input.options) };
+  const { spec } = input;
+  const selection = selectChecks(o);
+  const validator = schemaValidatorFor(spec);
+  const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
+  const send = input.send ?? sendRequest;
+  const runner: CaseRunner = {
+    spec,
+    target: { baseURL: input.baseURL, headers: input.headers, query: input.query },
+    secrets: input.secrets,
+    seed: o.seed,
+    timeoutMs: o.timeoutMs,
+    selection,
+    handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
+    maxResponseMs: o.maxResponseMs,
+    signal: input.signal,
+    send,
+  };
+  await preflight(spec, input.baseURL, send, o.timeoutMs, input.signal);
+
+  const state = new RunState(selection.names);
+  const operations = selectOperations(spec, { operations: o.operations, tags: o.tags }, o.readOnly);
+  const included = new Set(operations.map((op) => op.id));
+  const byId = operationIndex(spec);
+  const ledger = new CleanupLedger();
+  let aborted: { reason: string } | undefined;
+  const stopped = () => aborted !== undefined || input.signal?.aborted === true;
+  let phase: 'fixtures' | 'stateful' | 'cases' | 'cleanup' = 'fixtures';
+  let total = 0;
+
+  const execute = async (
+    operation: Operation,
+    testCase: TestCase,
+    attributeTo?: Operation,
+    sequenceOf?: string,
+  ) => {
+    if (stopped() || state.requests >= o.maxRequests) return undefined;
+    const outcome = await executeCase(runner, operation, testCase, attributeTo);
+    state.record(operation, testCase, outcome, sequenceOf);
+    input.onProgress?.({ phase, done: state.cases, total, findings: state.findings.length });
+    if (outcome.error?.kind === 'unreachable' && !(await answers(spec, input.baseURL, send, input.signal))) {
+      aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
+    }
+    const exchange = outcome.exchange;
+    if (
+      exchange &&
+      operation.method === 'post' &&
+      exchange.response.status < 300 &&
+      testCase.phase !== 'stateful'
+    ) {
+      if (exchange.response.status >= 200)
+        ledger.recordFrom(boundOperations(spec, operation, testCase.request, exchange.response));
+    }
+    return exchange;
+  };
+
+  const stateful: StatefulOptions = {
+    spec,
+    seed: o.seed,
+    isValid,
+    ledger,
+    signal: input.signal,
+    include: (op) => included.has(op.id),
+    execute: (step) => execute(step.operation, step.testCase, step.attributeTo, step.sequenceOf),
+  };
+  let bindings: Record<string, Record<string, unknown>[]> = {};
+  const problems: { operation: string; reason: string }[] = [];
+  if (!o.readOnly) {
+    const fixtures = await runSequences(stateful, 'fixture');
+    bindings = withoutDeletes(fixtures.bindings, byId);
+    phase = 'stateful';
+    const sequences = await runSequences(stateful, 'sequence');
+    problems.push(...fixtures.problems, ...sequences.problems);
+  }
+
+  phase = 'cases';
+  const plan = planCases(
+    spec,
+    { seed: o.seed, maxCases: o.maxCases, readOnly: o.readOnly, bindings, oversizedBytes: o.oversizedBytes },
+    isValid,
+    {
+      operations: o.operations,
+      tags: o.tags,
+    },
+  );
+  total = state.cases + plan.cases.length;
+  await runPool(
+    plan.cases,
+    { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped },
+    async (testCase) => {
+      const operation = byId.get(testCase.operationId);
+      if (operation) await execute(operation, testCase);
+    },
+  );
+
+  phase = 'cleanup';
+  if (!input.signal?.aborted && !aborted) await cleanup(ledger, runner, state);
+  if (input.signal?.aborted) aborted ??= { reason: 'interrupted' };
+
+  const coverage = state.coverage(operations);
+  if (o.requireStatusCoverage && !aborted) {
+    for (const finding of statusCoverageFindings(coverage, input.baseURL)) state.findings.push(finding);
+  }
+  const seenProblems = new Set<string>();
+  const generationProblems = [...problems, ...plan.generationProblems].filter((p) => {
+    const key = `${p.operation}\u0000${p.reason}`;
+    if (seenProblems.has(key)) return false;
+    seenProblems.add(key);
+    return true;
+  });
+  return {
+    seed: o.seed,
+    durationMs: Math.round(performance.now() - started),
+    cases: state.cases,
+    findings: state.findings,
+    groups: groupFindings(state.findings),
+    perCheck: state.perCheck,
+    operations: state.coverage(operations),
+    generationProblems,
+    cleanup: ledger.summary(),
+    ...(aborted ? { aborted } : {}),
+    stats: {
+      requests: state.requests,
+      dropped: plan.dropped,
+      timeouts: state.timeouts,
+      transportErrors: state.transportErrors,
+    },
+    replays: state.replays,
+  };
+}
+
+/** Deletes what the run created; no checks run on these (housekeeping, not tests). */
+async function cleanup(ledger: CleanupLedger, runner: CaseRunner, state: RunState): Promise<void> {
+  for (const entry of ledger.pending()) {
+    const testCase: TestCase = {
+      operationId: entry.deleteOperation.id,
+      phase: 'stateful',
+      expectation: 'any',
+      description: 'cleanup',
+      request: { pathParams: entry.params, query: {}, headers: {} },
+    };
+    const request = buildRequest(runner.spec, entry.deleteOperation, testCase, runner.target);
+    try {
+      const exchange = await (runner.send ?? sendRequest)(request, {
+        timeoutMs: runner.timeoutMs,
+        signal: runner.signal,
+      });
+      state.requests++;
+      if (
+        exchange.response.status < 300 ||
+        exchange.response.status === 404 ||
+        exchange.response.status === 410
+      ) {
+        ledger.markDeleted(entry.deleteOperation, entry.params);
+      }
+    } catch (error) {
+      if (!isExchangeError(error)) throw error;
+    }
+  }
+}
+
+async function preflight(
+  spec: LoadedSpec,
+  baseURL: string,
+  send: NonNullable<ContractInput['send']>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+) {
+  const url = joinUrl(baseURL, spec.basePath, '/');
+  try {
+    await send({ method: 'GET', url, headers: {} }, { timeoutMs, signal });
+  } catch (error) {
+    if (!isExchangeError(error) || error.kind === 'aborted') throw error;
+    throw new TollgateError('TG_UNREACHABLE', `${url} did not answer: ${error.message}`, { cause: error });
+  }
+}
+
+/** Whether the target still answers anything (after a connection failure). */
+async function answers(
+  spec: LoadedSpec,
+  baseURL: string,
+  send: NonNullable<ContractInput['send']>,
+  signal?: AbortSignal,
+) {
+  try {
+    await send(
+      { method: 'GET', url: joinUrl(baseURL, spec.basePath, '/'), headers: {} },
+      { timeoutMs: 2000, signal },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fixtures serve reads and writes, but positive DELETEs must not remove them under the other cases. */
+function withoutDeletes(
+  bindings: Record<string, Record<string, unknown>[]>,
+  byId: Map<string, Operation>,
+): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(Object.entries(bindings).filter(([id]) => byId.get(id)?.method !== 'delete'));
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

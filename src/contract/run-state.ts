@@ -1,0 +1,91 @@
+import type { TestCase } from '../cases/types.ts';
+import type { Finding, OperationCoverage } from '../run/model.ts';
+import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { coverageOf, emptyTally, type OperationTally } from './coverage.ts';
+import type { CaseOutcome } from './execute-case.ts';
+import type { StoredCase } from './types.ts';
+
+/**
+ * Everything a run gathers while cases come back: findings, per-check and
+ * per-operation counts, latencies, and the cases replay needs. Kept apart
+ * from the scheduling so `runPlannedCases` and `runContract` share it.
+ */
+export class RunState {
+  readonly findings: Finding[] = [];
+  readonly perCheck: Record<string, { cases: number; failures: number }> = {};
+  readonly replays: Record<string, StoredCase> = {};
+  readonly tallies = new Map<string, OperationTally>();
+  cases = 0;
+  requests = 0;
+  timeouts = 0;
+  transportErrors = 0;
+
+  constructor(private readonly checkNames: string[]) {
+    for (const name of checkNames) this.perCheck[name] = { cases: 0, failures: 0 };
+  }
+
+  record(operation: Operation, testCase: TestCase, outcome: CaseOutcome, sequenceOf?: string): void {
+    this.cases++;
+    this.requests++;
+    const countable = testCase.expectation !== 'undeclared-method';
+    const tally = this.tallyFor(operation.id);
+    if (countable) tally.cases++;
+    if (outcome.error) {
+      if (outcome.error.kind === 'timeout') this.timeouts++;
+      else if (outcome.error.kind === 'unreachable') this.transportErrors++;
+      return;
+    }
+    const exchange = outcome.exchange;
+    if (!exchange) return;
+    if (countable) {
+      const status = String(exchange.response.status);
+      tally.seen[status] = (tally.seen[status] ?? 0) + 1;
+      tally.latencies.push(exchange.response.elapsedMs);
+    }
+    const failed = new Set(outcome.results.map((r) => r.check));
+    for (const name of this.checkNames) {
+      this.perCheck[name].cases++;
+      if (failed.has(name)) this.perCheck[name].failures++;
+    }
+    for (const finding of outcome.findings) this.addFinding(finding, testCase, sequenceOf);
+  }
+
+  addFinding(finding: Finding, testCase: TestCase, sequenceOf?: string): void {
+    this.findings.push(finding);
+    this.replays[finding.replayId] ??= {
+      replayId: finding.replayId,
+      operationId: testCase.operationId,
+      case: { phase: testCase.phase, expectation: testCase.expectation, description: testCase.description },
+      testCase,
+      ...(sequenceOf ? { sequenceOf } : {}),
+      titles: [],
+      checks: [],
+    };
+    const stored = this.replays[finding.replayId];
+    if (!stored.titles.includes(finding.title)) stored.titles.push(finding.title);
+    if (!stored.checks.includes(finding.check)) stored.checks.push(finding.check);
+  }
+
+  coverage(operations: Operation[]): OperationCoverage[] {
+    const perOperation = new Map<string, number>();
+    for (const f of this.findings) perOperation.set(f.operation, (perOperation.get(f.operation) ?? 0) + 1);
+    return operations.map((op) => {
+      const tally = this.tallyFor(op.id);
+      return coverageOf(op, { ...tally, findings: perOperation.get(op.key) ?? 0 });
+    });
+  }
+
+  private tallyFor(id: string): OperationTally {
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = emptyTally();
+      this.tallies.set(id, tally);
+    }
+    return tally;
+  }
+}
+
+/** Index operations by id for the scheduler. */
+export function operationIndex(spec: LoadedSpec): Map<string, Operation> {
+  return new Map(spec.operations.map((op) => [op.id, op]));
+}
