@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runContract } from '../../contract/run-contract.ts';
+import type { ContractRun } from '../../contract/types.ts';
+import { evaluateGates } from '../../gates/evaluate-gates.ts';
+import type { ContractResult } from '../model.ts';
+import type { StageOutcome, StageRunner } from './types.ts';
+
+/**
+ * `contract`: the contract engine over the whole spec with the environment's
+ * options. Its gate is `contract.findings ==0`: any finding fails the stage.
+ * The full engine result (with replay data) goes to `<run>/contract.json`.
+ */
+export const contractStage: StageRunner = async (ctx) => {
+  const { target } = ctx;
+  const o = target.env.contract;
+  let lastLog = 0;
+  const run = await runContract({
+    spec: target.spec,
+    baseURL: target.baseURL,
+    headers: lowerKeys(target.headers),
+    query: target.query,
+    secrets: target.secrets,
+    options: {
+      seed: o.seed,
+      maxCases: o.maxCases,
+      workers: o.workers,
+      rateLimit: o.rateLimit,
+      timeoutMs: o.timeoutMs,
+      checks: o.checks,
+      requireStatusCoverage: o.requireStatusCoverage,
+      maxResponseMs: o.maxResponseMs || undefined,
+      readOnly: target.env.readOnly,
+      handleMethodNotAllowed: target.env.handleMethodNotAllowed,
+    },
+    signal: ctx.signal,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - lastLog < 3000) return;
+      lastLog = now;
+      ctx.log(`  ${p.phase} ${p.done}/${p.total}, ${p.findings} findings`);
+    },
+  });
+  writeFileSync(join(ctx.runDir, 'contract.json'), `${JSON.stringify(run, null, 2)}\n`);
+  return contractOutcome(run);
+};
+
+export function contractOutcome(run: ContractRun): StageOutcome {
+  const contract = toContractResult(run);
+  const gates = evaluateGates(
+    { values: { 'contract.findings': contract.findings.length } },
+    { 'contract.findings': '==0' },
+    'contract',
+  );
+  const groups = contract.groups.length;
+  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations`;
+  return {
+    verdict: run.aborted ? 'error' : gates.every((g) => g.verdict === 'pass') ? 'pass' : 'fail',
+    summary,
+    error: run.aborted?.reason,
+    gates,
+    contract,
+  };
+}
+
+/** The shared model's fields only; replays and stats stay in contract.json. */
+function toContractResult(run: ContractRun): ContractResult {
+  const { seed, durationMs, cases, findings, groups, perCheck, operations, generationProblems, cleanup } =
+    run;
+  return { seed, durationMs, cases, findings, groups, perCheck, operations, generationProblems, cleanup };
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

@@ -1,0 +1,46 @@
+import type { UserStage } from '../../config/types.ts';
+import type { Target } from '../../target/open-target.ts';
+import type { ContractResult, GateResult, LoadResult, StageResult, SuiteResult } from '../model.ts';
+
+/** What every stage of `tollgate gate` gets: the one open target, the run folder, and how to stop. */
+export interface StageContext {
+  target: Target;
+  /** The run folder (absolute); stages may write their own files into it. */
+  runDir: string;
+  /** The folder relative paths in the config are resolved against. */
+  root: string;
+  /** Aborted on Ctrl-C or when the started server dies; stages return what they have. */
+  signal: AbortSignal;
+  /** Progress for the terminal (stderr); never part of the results. */
+  log: (line: string) => void;
+}
+
+/** What a stage hands back; the runner adds the name, kind and duration. */
+export interface StageOutcome {
+  verdict: StageResult['verdict'];
+  summary: string;
+  error?: string;
+  gates?: GateResult[];
+  contract?: ContractResult;
+  load?: LoadResult;
+  suites?: SuiteResult;
+  /** Relative to the run folder. */
+  playwrightReport?: string;
+}
+
+export type StageKind = StageResult['kind'];
+
+/** One stage kind: `(ctx, stage as configured) => outcome`. Throws TollgateError for user mistakes. */
+export type StageRunner = (ctx: StageContext, stage: UserStage) => Promise<StageOutcome>;
+
+/** `{ load: 'smoke' }` -> `load:smoke`; `{ suites: [...] }` -> `suites`. */
+export function stageName(stage: UserStage): string {
+  if (typeof stage === 'string') return stage;
+  if ('load' in stage) return `load:${stage.load}`;
+  return 'suites';
+}
+
+export function stageKind(stage: UserStage): StageKind {
+  if (typeof stage === 'string') return stage;
+  return 'load' in stage ? 'load' : 'suites';
+}
