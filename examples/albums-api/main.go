@@ -112,12 +112,6 @@ func loadConfig(args []string) (config, error) {
 		return cfg, fmt.Errorf("unexpected arguments: %v", fs.Args())
 	}
 
-	cfg.token = os.Getenv("ALBUMS_TOKEN")
-	if cfg.token == "" {
-		cfg.token = "dev-token"
-		fmt.Fprintln(os.Stderr, "albums-api: warning: ALBUMS_TOKEN is not set, using the token \"dev-token\"")
-	}
-
 	var err error
 	if cfg.faults, err = parseFaults(os.Getenv("ALBUMS_FAULTS")); err != nil {
 		return cfg, err
@@ -133,6 +127,11 @@ func loadConfig(args []string) (config, error) {
 	}
 	if cfg.faults.has(faultStall) && (cfg.stallEvery == 0 || cfg.stallFor >= cfg.stallEvery) {
 		return cfg, errors.New("ALBUMS_STALL_MS must be less than ALBUMS_STALL_EVERY_MS, which must be positive")
+	}
+	cfg.token = os.Getenv("ALBUMS_TOKEN")
+	if cfg.token == "" {
+		cfg.token = "dev-token"
+		fmt.Fprintln(os.Stderr, "albums-api: warning: ALBUMS_TOKEN is not set, using the token \"dev-token\"")
 	}
 	return cfg, nil
 }
