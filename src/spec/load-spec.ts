@@ -46,8 +46,29 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     apiVersion: info.version === undefined ? '' : String(info.version),
     document,
     basePath: basePathOf(document),
-    operations: buildOperations(document),
+    operations: inFile(root, version, () => buildOperations(document)),
   };
+}
+
+/**
+ * Index errors name a pointer into the bundled document (`#/paths/...: ...`);
+ * this prefixes the file and, where the pointer exists in that file as
+ * written (not for converted Swagger 2.0), its line.
+ */
+function inFile<T>(root: ParsedFile, version: LoadedSpec['version'], build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof TollgateError) || !error.message.startsWith('#')) throw error;
+    const pointer = error.message.slice(0, error.message.indexOf(':'));
+    const line = version === '2.0' ? undefined : root.lineOf(pointer);
+    const rest = error.message.slice(pointer.length);
+    throw new TollgateError(
+      error.code,
+      `${displayLocation(root.location)}${pointer}${line === undefined ? '' : ` (line ${line})`}${rest}`,
+      { hint: error.hint, cause: error },
+    );
+  }
 }
 
 /** 2.0 and 3.0 require `paths`; 3.1 also accepts a document with only webhooks or components. */

@@ -134,3 +134,34 @@ describe('broken specs give one-line TollgateErrors that name the place and the 
     assert.ok(spec.operations.length > 0);
   });
 });
+
+describe('errors found while indexing operations name the file, pointer and line', () => {
+  const cases: [string, { yaml: string; code: ErrorCode; parts: string[] }][] = [
+    [
+      'parameter without "in"',
+      {
+        yaml: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n      responses: { '200': { description: ok } }\n",
+        code: 'TG_SPEC_INVALID',
+        parts: ['spec.yaml#/paths/~1a/get/parameters/0', '(line 7)', 'needs "name" and "in"'],
+      },
+    ],
+    [
+      'duplicate operationId',
+      {
+        yaml: "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: { operationId: x, responses: {} }\n  /b:\n    get: { operationId: x, responses: {} }\n",
+        code: 'TG_SPEC_INVALID',
+        parts: ['spec.yaml#/paths/~1b/get', '(line 7)', 'operationId "x" is also used at #/paths/~1a/get'],
+      },
+    ],
+  ];
+  for (const [name, { yaml, code, parts }] of cases) {
+    test(name, async () => {
+      const dir = await mkdtemp(resolve(tmpdir(), 'tollgate-spec-'));
+      await writeFile(resolve(dir, 'spec.yaml'), yaml);
+      const error = await failure('spec.yaml', dir);
+      assert.equal(error.code, code);
+      for (const part of parts)
+        assert.ok(error.message.includes(part), `"${part}" missing from: ${error.message}`);
+    });
+  }
+});
