@@ -26,7 +26,7 @@ export const nullCollection: CheckDefinition = {
     const media = findResponseMedia(ctx.operation, exchange);
     if (!media) return undefined;
     const hits: Hit[] = [];
-    collect(ctx.spec.document, media.schema, exchange.response.json, '', 0, hits);
+    collect(ctx.spec.document, media.schema, exchange.response.json, [], hits);
     if (hits.length === 0) return undefined;
     const [first] = hits;
     const goType = first.kind === 'array' ? 'slice' : 'map';
@@ -48,44 +48,40 @@ export const nullCollection: CheckDefinition = {
   },
 };
 
-function collect(
-  doc: Schema,
-  raw: unknown,
-  value: unknown,
-  pointer: string,
-  depth: number,
-  hits: Hit[],
-): void {
+function collect(doc: Schema, raw: unknown, value: unknown, path: string[], hits: Hit[]): void {
   const schema = derefSchema(doc, raw) as Schema | undefined;
-  if (!schema || typeof schema !== 'object' || depth > maxDepth) return;
+  if (!schema || typeof schema !== 'object' || path.length > maxDepth) return;
   if (value === null) {
     const kind = collectionKind(doc, schema);
-    if (kind) hits.push({ pointer, kind });
+    if (kind)
+      hits.push({
+        pointer: path.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join(''),
+        kind,
+      });
     return;
   }
-  for (const part of subschemas(schema)) collect(doc, part, value, pointer, depth + 1, hits);
-  if (
-    Array.isArray(value) &&
-    schema.items &&
-    typeof schema.items === 'object' &&
-    !Array.isArray(schema.items)
-  ) {
-    for (const [i, item] of value.entries())
-      collect(doc, schema.items, item, `${pointer}/${i}`, depth + 1, hits);
-  } else if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const properties = (schema.properties ?? {}) as Schema;
-    for (const [key, item] of Object.entries(value)) {
-      const sub = key in properties ? properties[key] : schema.additionalProperties;
-      if (sub && typeof sub === 'object')
-        collect(
-          doc,
-          sub,
-          item,
-          `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
-          depth + 1,
-          hits,
-        );
+  // Scalars have nothing inside that could be null.
+  if (typeof value !== 'object') return;
+  if (schema.allOf || schema.oneOf || schema.anyOf) {
+    for (const part of subschemas(schema)) collect(doc, part, value, path, hits);
+  }
+  if (Array.isArray(value)) {
+    const items = schema.items;
+    if (!items || typeof items !== 'object' || Array.isArray(items)) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      collect(doc, items, value[i], path, hits);
+      path.pop();
     }
+    return;
+  }
+  const properties = (schema.properties ?? {}) as Schema;
+  for (const key in value) {
+    const sub = Object.hasOwn(properties, key) ? properties[key] : schema.additionalProperties;
+    if (!sub || typeof sub !== 'object') continue;
+    path.push(key);
+    collect(doc, sub, (value as Schema)[key], path, hits);
+    path.pop();
   }
 }
 

@@ -4,6 +4,21 @@
  * broken refs, and a check must never crash on one.
  */
 export function readLocalRef(document: Record<string, unknown>, ref: string): unknown {
+  let cache = caches.get(document);
+  if (!cache) {
+    cache = new Map();
+    caches.set(document, cache);
+  }
+  if (cache.has(ref)) return cache.get(ref);
+  const target = walk(document, ref);
+  cache.set(ref, target);
+  return target;
+}
+
+/** Documents are not changed once loaded, so a ref always reads the same target. */
+const caches = new WeakMap<object, Map<string, unknown>>();
+
+function walk(document: Record<string, unknown>, ref: string): unknown {
   if (!ref.startsWith('#')) return undefined;
   const body = safeDecode(ref.slice(1));
   if (body === '') return document;

@@ -92,6 +92,12 @@ const table: Record<string, Row[]> = {
       exchange({ status: 500, body: '{"error":"x"}', headers: { 'content-type': 'application/json' } }),
       { received: /application\/json/ },
     ],
+    [
+      'recovered panic is left to not-a-server-error',
+      get('listTracks'),
+      exchange({ status: 500 }),
+      undefined,
+    ],
     ['204 documented without content', get('deleteAlbum'), exchange({ status: 204 }), undefined],
   ],
   'response-headers': [
@@ -175,6 +181,12 @@ const table: Record<string, Row[]> = {
       get('getAlbum'),
       exchange({ status: 404, headers: { 'content-type': 'application/json' } }),
       { title: /not valid JSON/, received: /an empty body/ },
+    ],
+    [
+      'empty body without Content-Type is left to content-type-documented',
+      get('listAlbums'),
+      exchange({ status: 400 }),
+      undefined,
     ],
     ['valid body', get('getAlbum'), exchange({ status: 200, body: album }), undefined],
     [
