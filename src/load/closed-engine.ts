@@ -124,7 +124,7 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
       ]);
     }
     client.on('response', (status, _bytes, ms) => {
-      recorder.sent();
+      recorder.sent(elapsed());
       recorder.response(state.current.op, status, ms * 1000, undefined, ctx.counted(elapsed()));
       if (!state.current.capture) state.user.answered(state.current, { status, headers: {} });
     });

@@ -35,9 +35,9 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   const slots: Slot[] = [];
   const idle: Slot[] = [];
   const queue: Pending[] = [];
-  const maxQueue = Math.max(
-    1000,
-    Math.ceil((Math.max(...schedule.stages.map((s) => s.toRate)) * ctx.timeoutMs) / 1000),
+  const maxQueue = Math.min(
+    100_000,
+    Math.max(1000, Math.ceil((Math.max(...schedule.stages.map((s) => s.toRate)) * ctx.timeoutMs) / 1000)),
   );
   let queueHead = 0;
   let dropped = 0;
@@ -68,8 +68,9 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   }
 
   function send(slot: Slot, job: Pending): void {
-    slot.job = { ...job, sentAt: elapsed() };
-    recorder.sent();
+    const sentAt = elapsed();
+    slot.job = { ...job, sentAt };
+    recorder.sent(sentAt);
     slot.conn.send(job.bytes, job.request.method === 'HEAD');
   }
 

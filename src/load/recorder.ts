@@ -69,9 +69,16 @@ export class Recorder {
     return stats;
   }
 
-  /** A request left the generator. */
-  sent(): void {
+  /** Open model: requests sent per 100 ms since the start (how evenly arrivals were spread). */
+  readonly sendsPer100ms: number[] = [];
+
+  /** A request left the generator at `tMs` since the start. */
+  sent(tMs: number): void {
     this.secondSent++;
+    if (!this.corrected) return;
+    const bucket = Math.floor(tMs / 100);
+    while (this.sendsPer100ms.length <= bucket) this.sendsPer100ms.push(0);
+    this.sendsPer100ms[bucket]++;
   }
 
   /** One HTTP answer: latency from the actual send, and (open model) from the intended send. */

@@ -171,6 +171,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     histograms,
     dropped: outcome.dropped,
     peakConnections: outcome.peakConnections,
+    sendsPer100ms: p.model === 'open' ? recorder.sendsPer100ms : undefined,
     gateWindow,
   };
 }

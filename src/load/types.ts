@@ -17,6 +17,8 @@ export type LoadReport = LoadResult & {
   /** Open model: arrivals never sent (queue full). */
   dropped: number;
   peakConnections: number;
+  /** Open model: requests sent per 100 ms of the run, warm-up included (how even the arrivals were). */
+  sendsPer100ms?: number[];
   /** Why gates judged what they judged: the window and the histogram. */
   gateWindow: 'measured' | 'steady';
 };

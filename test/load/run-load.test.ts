@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { loadProfile } from '../../src/load/load-profile.ts';
+import { runLoad } from '../../src/load/run-load.ts';
+import type { LoadedProfile } from '../../src/load/types.ts';
+import { loadSpec } from '../../src/spec/load-spec.ts';
+import type { LoadedSpec } from '../../src/spec/types.ts';
+import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function profile(options: Partial<LoadedProfile['options']>): LoadedProfile {
+  return {
+    name: 'test',
+    source: 'test.ts',
+    options: {
+      model: 'closed',
+      connections: 4,
+      duration: '1.5s',
+      requests: [{ path: '/v1/albums/{id}', method: 'get', params: { path: { id: 1 } } }],
+      ...options,
+    },
+  };
+}
+
+describe('runLoad on the reference API', () => {
+  let api: AlbumsApi;
+  let spec: LoadedSpec;
+  before(async () => {
+    api = await startAlbumsApi();
+    spec = await loadSpec(`${root}specs/albums.openapi.yaml`);
+  });
+  after(() => api.stop());
+
+  test('the shipped smoke profile passes its local gates', async () => {
+    const smoke = await loadProfile('smoke', { loadDir: 'load', cwd: root, spec });
+    const r = await runLoad({
+      profile: smoke,
+      env: 'local',
+      baseURL: api.baseURL,
+      spec,
+      overrides: { durationSec: 1.5 },
+    });
+    assert.ok(r.totals.requests > 50, `only ${r.totals.requests} requests`);
+    assert.equal(r.totals.errors.rate, 0);
+    assert.ok(r.gates.length >= 3);
+    for (const g of r.gates) assert.equal(g.verdict, 'pass', `${g.name}: ${g.measuredText} ${g.note ?? ''}`);
+    assert.deepEqual(
+      new Set(r.perOperation.map((o) => o.operation)),
+      new Set(['getAlbum', 'listAlbums', 'getHealth']),
+    );
+    assert.ok(r.totals.contract && r.totals.contract.sampled > 0, 'responses were sampled against the spec');
+    assert.ok(r.totals.latencyMs.p50 > 0 && r.totals.latencyMs.p50 < r.totals.latencyMs.p99 + 1e-9);
+    assert.ok(r.histograms.uncorrected.length > 0);
+    assert.ok(r.timeline.length >= 1);
+  });
+
+  test('warm-up requests are excluded from totals', async () => {
+    const r = await runLoad({
+      profile: profile({
+        stages: [
+          { kind: 'warmup', duration: '1s', connections: 2 },
+          { kind: 'steady', duration: '1s', connections: 2 },
+        ],
+      }),
+      env: 'local',
+      baseURL: api.baseURL,
+    });
+    const timelineTotal = r.timeline.reduce((sum, p) => sum + p.rps, 0);
+    assert.equal(r.warmupMs, 1000);
+    assert.ok(r.totals.requests > 0);
+    // the timeline keeps measured seconds only; with the warm-up second counted, totals would be ~2x
+    const ratio = r.totals.requests / timelineTotal;
+    assert.ok(
+      ratio > 0.6 && ratio < 1.4,
+      `${r.totals.requests} counted vs ${timelineTotal} in measured seconds`,
+    );
+  });
+
+  test('a sequence carries the created id into the next request', async () => {
+    let n = 0;
+    const r = await runLoad({
+      profile: profile({
+        connections: 2,
+        duration: '1s',
+        requests: [
+          {
+            name: 'create-then-read',
+            steps: [
+              {
+                path: '/v1/albums',
+                method: 'post',
+                params: () => ({ header: { 'Idempotency-Key': `seq-${process.pid}-${++n}` } }),
+                body: { title: 'Seq', artist: 'tollgate', price: 5, year: 2020 },
+                capture: (res) => ({ id: (res.json as { id: number }).id }),
+              },
+              {
+                path: '/v1/albums/{id}',
+                method: 'get',
+                params: (ctx) => ({ path: { id: Number(ctx.vars.id) } }),
+              },
+            ],
+          },
+        ],
+      }),
+      env: 'local',
+      baseURL: api.baseURL,
+      headers: { Authorization: `Bearer ${api.token}` },
+      spec,
+    });
+    const create = r.perOperation.find((o) => o.operation === 'createAlbum');
+    const read = r.perOperation.find((o) => o.operation === 'getAlbum');
+    assert.ok(create && create.statusCodes['201'] > 0, JSON.stringify(create?.statusCodes));
+    assert.ok(read && read.statusCodes['200'] > 0, JSON.stringify(read?.statusCodes));
+    assert.equal(read.statusCodes['404'] ?? 0, 0, 'every read found what the create made');
+  });
+
+  test('open model spreads arrivals evenly within each second', async () => {
+    const r = await runLoad({
+      profile: profile({ model: 'open', rate: 400, duration: '2s' }),
+      env: 'local',
+      baseURL: api.baseURL,
+    });
+    const buckets = (r.sendsPer100ms ?? []).slice(1, 19);
+    assert.ok(buckets.length >= 15, `buckets: ${buckets}`);
+    // 400 rps = 40 per 100 ms; a per-second burst (autocannon's limiter) would put ~400 in one bucket
+    for (const b of buckets) assert.ok(b >= 15 && b <= 80, `uneven bucket ${b} in ${buckets}`);
+    const total = r.totals.requests + r.totals.errors.connection + r.totals.errors.timeouts;
+    assert.ok(total >= 700 && total <= 820, `sent ${total} for 800 planned`);
+  });
+
+  test('self-check flags a rate the generator cannot reach, and gates become unreliable', async () => {
+    const r = await runLoad({
+      profile: profile({
+        model: 'open',
+        rate: 200_000,
+        duration: '1s',
+        gates: { local: { 'latency.p99': '<10s' } },
+      }),
+      env: 'local',
+      baseURL: api.baseURL,
+    });
+    assert.equal(r.selfCheck.ok, false);
+    assert.match(r.selfCheck.problems.join(' '), /short|dropped|saturated/);
+    assert.equal(r.gates[0].verdict, 'unreliable');
+  });
+
+  test('self-check is ok for a rate the generator can hold', async () => {
+    const r = await runLoad({
+      profile: profile({
+        model: 'open',
+        rate: 100,
+        duration: '1.5s',
+        gates: { local: { 'latency.p99': '<10s' } },
+      }),
+      env: 'local',
+      baseURL: api.baseURL,
+    });
+    assert.equal(r.selfCheck.ok, true, r.selfCheck.problems.join('; '));
+    assert.equal(r.gates[0].verdict, 'pass');
+  });
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type SelfCheckInput, selfCheck } from '../../src/load/self-check.ts';
+
+const healthy: SelfCheckInput = {
+  model: 'open',
+  plannedRequests: 1000,
+  sentRequests: 995,
+  measuredSec: 2,
+  cpu: 0.3,
+  meanInFlight: 10,
+  achievedRps: 497,
+  meanLatencyMs: 20,
+  dropped: 0,
+};
+
+describe('selfCheck', () => {
+  const table: [string, Partial<SelfCheckInput>, RegExp | undefined][] = [
+    ['healthy run', {}, undefined],
+    [
+      'rate short by more than 2%',
+      { sentRequests: 960 },
+      /achieved 480 rps of the 500 rps target \(4% short\)/,
+    ],
+    ['rate short by under 2%', { sentRequests: 985 }, undefined],
+    ['dropped arrivals', { dropped: 12 }, /12 arrivals dropped/],
+    ['CPU saturated', { cpu: 0.97 }, /generator CPU saturated \(97% of one core\)/],
+    [
+      'Little disagrees',
+      { meanInFlight: 10, meanLatencyMs: 5 },
+      /Little's law disagrees: 10 in flight but rps x mean latency = 2.5/,
+    ],
+    ['Little ignored with under 2 in flight', { meanInFlight: 1, meanLatencyMs: 0.1 }, undefined],
+    [
+      'closed model has no target rate',
+      { model: 'closed', plannedRequests: undefined, sentRequests: 10 },
+      undefined,
+    ],
+  ];
+  for (const [name, change, want] of table) {
+    test(name, () => {
+      const got = selfCheck({ ...healthy, ...change });
+      if (want) {
+        assert.equal(got.ok, false);
+        assert.match(got.problems.join('\n'), want);
+      } else {
+        assert.deepEqual(got.problems, []);
+        assert.equal(got.ok, true);
+      }
+    });
+  }
+});
