@@ -3,14 +3,17 @@ package main
 import (
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 )
+
+// idempotencyKeyRE is the spec's pattern plus its length bounds (1 to 64).
+var idempotencyKeyRE = regexp.MustCompile(`^[!-~](?:[ -~]{0,62}[!-~])?$`)
 
 // api holds the handlers' dependencies.
 type api struct {
@@ -123,7 +126,7 @@ func (a *api) listAlbums(c *gin.Context) {
 // @Accept       json
 // @Produce      json
 // @Security     bearerAuth
-// @Param        Idempotency-Key  header    string      true  "Client-chosen key, 1 to 64 characters"  minlength(1) maxlength(64)
+// @Param        Idempotency-Key  header    string      true  "Client-chosen key: 1 to 64 printable ASCII characters"  minlength(1) maxlength(64)
 // @Param        album            body      AlbumInput  true  "The new album"
 // @Success      201              {object}  Album
 // @Failure      400              {object}  ErrorResponse
@@ -140,8 +143,8 @@ func (a *api) createAlbum(c *gin.Context) {
 		abortWith(c, invalid("Idempotency-Key header is required"))
 		return
 	}
-	if n := utf8.RuneCountInString(key); present && (n < 1 || n > 64) {
-		abortWith(c, invalid("Idempotency-Key must be 1 to 64 characters long"))
+	if present && !idempotencyKeyRE.MatchString(key) {
+		abortWith(c, invalid("Idempotency-Key must be 1 to 64 printable ASCII characters, without leading or trailing spaces"))
 		return
 	}
 	obj, err := readJSONObject(c)

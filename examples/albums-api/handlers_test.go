@@ -86,6 +86,12 @@ func TestCreateAlbum(t *testing.T) {
 		t.Errorf("WWW-Authenticate %q", w.Header().Get("WWW-Authenticate"))
 	}
 	wantError(t, do(h, "POST", "/v1/albums", body, "Authorization", auth), 400, "validation_failed")
+	for _, key := range []string{strings.Repeat("k", 65), "é"} {
+		wantError(t, do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", key), 400, "validation_failed")
+	}
+	if w := do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "a b"); w.Code != 201 {
+		t.Errorf("key with an inner space: %d %s", w.Code, w.Body)
+	}
 	cases := map[string]string{
 		`{"title":"T","artist":"A"}`:                            "validation_failed",
 		`{"title":"T","artist":"A","price":-1}`:                 "validation_failed",

@@ -2,7 +2,6 @@ package main
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +11,7 @@ import (
 type store struct {
 	mu          sync.RWMutex
 	albums      map[int]*albumRecord
+	ids         []int // ids of albums, ascending
 	nextAlbumID int
 	nextTrackID int
 	// idem maps an Idempotency-Key plus a fingerprint of the body to the album it created.
@@ -70,6 +70,7 @@ func (s *store) seed(emptyThird bool) {
 		s.nextAlbumID++
 		rec := &albumRecord{album: a, nextNumber: 1}
 		s.albums[a.ID] = rec
+		s.ids = append(s.ids, a.ID)
 		if emptyThird && i == 2 {
 			continue
 		}
@@ -92,21 +93,26 @@ func cloneAlbum(a Album) Album {
 func (s *store) List(f albumFilter) ([]Album, int) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	matched := make([]Album, 0, len(s.albums))
-	for _, rec := range s.albums {
-		if f.Artist != nil && !strings.EqualFold(rec.album.Artist, *f.Artist) {
-			continue
+	items := make([]Album, 0, min(f.Limit, len(s.ids)))
+	if f.Artist == nil && f.Genre == nil {
+		for i := f.Offset; i < len(s.ids) && len(items) < f.Limit; i++ {
+			items = append(items, cloneAlbum(s.albums[s.ids[i]].album))
 		}
-		if f.Genre != nil && rec.album.Genre != *f.Genre {
-			continue
-		}
-		matched = append(matched, rec.album)
+		return items, len(s.ids)
 	}
-	sort.Slice(matched, func(i, j int) bool { return matched[i].ID < matched[j].ID })
-	total := len(matched)
-	items := make([]Album, 0, f.Limit)
-	for i := f.Offset; i < total && len(items) < f.Limit; i++ {
-		items = append(items, cloneAlbum(matched[i]))
+	total := 0
+	for _, id := range s.ids {
+		a := &s.albums[id].album
+		if f.Artist != nil && !strings.EqualFold(a.Artist, *f.Artist) {
+			continue
+		}
+		if f.Genre != nil && a.Genre != *f.Genre {
+			continue
+		}
+		if total >= f.Offset && len(items) < f.Limit {
+			items = append(items, cloneAlbum(*a))
+		}
+		total++
 	}
 	return items, total
 }
@@ -164,6 +170,7 @@ func (s *store) Create(f albumFields, key, fingerprint string) Album {
 	s.nextAlbumID++
 	applyFields(&a, f)
 	s.albums[a.ID] = &albumRecord{album: a, nextNumber: 1}
+	s.ids = append(s.ids, a.ID)
 	if key != "" {
 		s.idem[k] = a.ID
 	}
@@ -206,6 +213,9 @@ func (s *store) Delete(id int) bool {
 		return false
 	}
 	delete(s.albums, id)
+	if i, found := slices.BinarySearch(s.ids, id); found {
+		s.ids = slices.Delete(s.ids, i, i+1)
+	}
 	return true
 }
 
