@@ -23,6 +23,14 @@ export function detectVersion(file: ParsedFile): SpecVersion {
     const n = file.lineOf(pointer);
     return n === undefined ? '' : ` (line ${n})`;
   };
+  if (typeof doc.openapi === 'number' || typeof doc.swagger === 'number') {
+    const field = typeof doc.openapi === 'number' ? 'openapi' : 'swagger';
+    throw new TollgateError(
+      'TG_SPEC_VERSION',
+      `${where}#/${field}${line(`#/${field}`)}: the version is the number ${doc[field]}, not a string`,
+      { hint: `quote it: ${field}: "${field === 'openapi' ? '3.0.3' : '2.0'}"` },
+    );
+  }
   if (doc.openapi !== undefined) {
     const version = String(doc.openapi);
     if (/^3\.0(\.\d+)?(-.+)?$/.test(version)) return '3.0';
@@ -34,7 +42,7 @@ export function detectVersion(file: ParsedFile): SpecVersion {
   }
   if (doc.swagger !== undefined) {
     const version = String(doc.swagger);
-    if (version === '2.0' || version === '2') return '2.0';
+    if (version === '2.0') return '2.0';
     throw new TollgateError(
       'TG_SPEC_VERSION',
       `${where}#/swagger${line('#/swagger')}: unsupported Swagger version "${version}"`,

@@ -3,11 +3,11 @@
  * which is how `$ref`s, findings and error messages name a place in a spec.
  */
 
-export function escapeSegment(segment: string): string {
+function escapeSegment(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
-export function unescapeSegment(segment: string): string {
+function unescapeSegment(segment: string): string {
   return segment.replaceAll('~1', '/').replaceAll('~0', '~');
 }
 

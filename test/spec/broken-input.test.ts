@@ -75,6 +75,14 @@ const cases: [string, { file: string; code: ErrorCode; parts: string[] }][] = [
     },
   ],
   [
+    'openapi: 3.0 (a YAML number)',
+    {
+      file: 'bad-version-number.yaml',
+      code: 'TG_SPEC_VERSION',
+      parts: ['bad-version-number.yaml#/openapi', '(line 1)', 'the number 3', 'quote it'],
+    },
+  ],
+  [
     'not an API description',
     { file: 'bad-not-api.yaml', code: 'TG_SPEC_NOT_API', parts: ['bad-not-api.yaml', 'name, version'] },
   ],
