@@ -2,3 +2,4 @@
 export { expect } from '@playwright/test';
 export { ContractViolationError, checkingFetch } from '../playwright/checking-fetch.ts';
 export { type TollgateTestFixtures, type TollgateWorkerFixtures, tollgateTest } from '../playwright/fixture.ts';
+export { defineContractSuite } from '../playwright/contract-suite.ts';
