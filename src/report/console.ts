@@ -44,7 +44,7 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
   if (model.aborted) lines.push(paint('yellow', `aborted: ${model.aborted.reason}`));
   lines.push('', paint('bold', 'Stages'));
   for (const s of model.stages) {
-    const detail = s.error ? `${s.summary}: ${s.error}` : s.summary;
+    const detail = clean(s.error ? `${s.summary}: ${s.error.split('\n')[0]}` : s.summary);
     lines.push(
       `  ${mark(s.verdict)} ${s.name.padEnd(18)} ${formatDuration(s.durationMs).padStart(7)}  ${detail}`,
     );
@@ -54,7 +54,7 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
     const width = Math.max(...model.gates.map((g) => `${g.scope} ${g.name}`.length));
     for (const g of model.gates) {
       const measured = g.verdict === 'fail' ? paint('red', g.measuredText) : g.measuredText;
-      const note = g.note ? paint('dim', ` (${g.note})`) : '';
+      const note = g.note ? paint('dim', ` (${clean(g.note)})`) : '';
       lines.push(
         `  ${mark(g.verdict)} ${`${g.scope} ${g.name}`.padEnd(width)}  ${g.threshold.padEnd(8)} ${measured}${note}`,
       );
@@ -77,6 +77,11 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
   return `${lines.join('\n')}\n`;
 }
 
+/** Server text may hold terminal escapes; only our own colour codes may reach the terminal. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '?').replace(/\n/g, ' ');
+}
+
 function findingLines(model: RunModel, paint: Paint, max: number): string[] {
   const contract = model.contract;
   if (!contract) return [];
@@ -84,8 +89,10 @@ function findingLines(model: RunModel, paint: Paint, max: number): string[] {
   const groups = groupViews(model);
   for (const g of groups.slice(0, max)) {
     const at = g.location ? ` at ${g.location}` : '';
-    lines.push(`  ${paint('red', '✗')} ${g.operation}  ${g.title}${at}${g.count > 1 ? ` ×${g.count}` : ''}`);
-    lines.push(paint('dim', `      ${g.check}: ${g.expected} | ${g.received}`));
+    lines.push(
+      `  ${paint('red', '✗')} ${clean(`${g.operation}  ${g.title}${at}`)}${g.count > 1 ? ` ×${g.count}` : ''}`,
+    );
+    lines.push(paint('dim', `      ${clean(`${g.check}: ${g.expected} | ${g.received}`).slice(0, 200)}`));
   }
   if (groups.length > max) lines.push(`  ... and ${groups.length - max} more groups (see the report)`);
   for (const op of contract.operations.filter((o) => o.neverSeen.length > 0)) {
@@ -98,9 +105,12 @@ function trendLines(model: RunModel, paint: Paint): string[] {
   const trends = model.trends;
   if (!trends) return [];
   const lines = ['', paint('bold', 'Since') + ` ${trends.previous.id}`];
-  for (const row of trends.operations) {
+  // contract latencies come from a handful of requests each: too noisy for the terminal
+  const rows = trends.operations.filter((row) => row.source.startsWith('load:'));
+  let shown = 0;
+  for (const row of rows) {
     const change = relativeChange(row.p99.now, row.p99.before);
-    if (change === undefined || Math.abs(change) < REGRESSION_THRESHOLD) continue;
+    if (change === undefined || Math.abs(change) < REGRESSION_THRESHOLD || ++shown > 8) continue;
     const text = `p99 ${formatMs(row.p99.before)} -> ${formatMs(row.p99.now)} (${formatChange(change)})`;
     lines.push(
       `  ${row.operation} [${row.source}] ${change > 0 ? paint('red', text) : paint('green', text)}`,

@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { LoadedSpec } from '../spec/types.ts';
 import type { GateResult, RunModel, Verdict } from './model.ts';
 import type { StagesRun } from './run-stages.ts';
@@ -12,6 +13,8 @@ export interface RunModelInput {
   git?: RunModel['git'];
   spec?: LoadedSpec;
   run: StagesRun;
+  /** Spec paths are shown relative to this folder (the config's). */
+  root?: string;
   /** Unreliable gates do not fail the verdict. Default: false. */
   allowUnreliable?: boolean;
 }
@@ -38,7 +41,8 @@ export function buildRunModel(input: RunModelInput): RunModel {
   if (input.git) model.git = input.git;
   if (input.spec) {
     const s = input.spec;
-    model.spec = { source: s.source, title: s.title, version: s.apiVersion, format: specFormat(s) };
+    const source = input.root && isAbsolute(s.source) ? relative(input.root, s.source) : s.source;
+    model.spec = { source, title: s.title, version: s.apiVersion, format: specFormat(s) };
   }
   if (run.aborted) model.aborted = run.aborted;
   if (contract) model.contract = contract;

@@ -80,6 +80,7 @@ export async function runGate(target: Target, options: GateOptions): Promise<Gat
     toolVersion,
     git: gitInfo(root, options.env),
     spec: target.spec,
+    root,
     run,
     allowUnreliable: options.allowUnreliable,
   });

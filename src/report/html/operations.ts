@@ -61,11 +61,14 @@ function operationRows(model: RunModel): OperationRow[] {
   const rows = new Map<string, OperationRow>();
   for (const coverage of model.contract?.operations ?? [])
     rows.set(coverage.operation, { operation: coverage.operation, coverage });
+  // load names operations by operationId (or the step's name); join them to the contract's rows
+  const byId = new Map((model.contract?.operations ?? []).map((c) => [c.operationId, c.operation]));
   for (const load of model.load ?? []) {
     for (const op of load.perOperation) {
-      const row = rows.get(op.operation) ?? { operation: op.operation };
+      const key = byId.get(op.operation) ?? op.operation;
+      const row = rows.get(key) ?? { operation: key };
       if (!row.load || row.load.requests < op.requests) row.load = { ...op, profile: load.profile };
-      rows.set(op.operation, row);
+      rows.set(key, row);
     }
   }
   return [...rows.values()];
