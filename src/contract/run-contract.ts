@@ -167,7 +167,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
 }
 
 /** Deletes what the run created; no checks run on these (housekeeping, not tests). */
-async function cleanup(ledger: CleanupLedger, runner: CaseRunner, state: RunState): Promise<void> {
+export async function cleanup(ledger: CleanupLedger, runner: CaseRunner, state?: RunState): Promise<void> {
   for (const entry of ledger.pending()) {
     const testCase: TestCase = {
       operationId: entry.deleteOperation.id,
@@ -182,7 +182,7 @@ async function cleanup(ledger: CleanupLedger, runner: CaseRunner, state: RunStat
         timeoutMs: runner.timeoutMs,
         signal: runner.signal,
       });
-      state.requests++;
+      if (state) state.requests++;
       if (
         exchange.response.status < 300 ||
         exchange.response.status === 404 ||

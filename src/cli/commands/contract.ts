@@ -1,0 +1,193 @@
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
+import { runContract } from '../../contract/run-contract.ts';
+import { contractSummaryLines } from '../../contract/summary-text.ts';
+import type { ContractOptions, ContractProgress } from '../../contract/types.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import { updateLatest } from '../../run/latest.ts';
+import { createRunDir } from '../../run/run-dir.ts';
+import { resolveRunDir } from '../../run/run-file.ts';
+import { openTarget, type Target } from '../../target/open-target.ts';
+import { type Command, type CommandContext, targetOptions } from '../command.ts';
+
+/**
+ * `tollgate contract`: generate cases from the spec, send them, check every
+ * response, write `reports/<run>/contract.json`, print a summary. Exit 1 on
+ * any finding, 0 when clean, 2 for usage/spec errors, 3 when unreachable.
+ * `--replay <id>` sends one stored case again: `fixed` (0) or `still failing` (1).
+ */
+export const contractCommand: Command = {
+  name: 'contract',
+  summary: 'contract-test an API against its OpenAPI spec (examples, boundaries, negative, stateful, auth)',
+  usage: 'tollgate contract --env <name> | --spec <file> --base-url <url> [options]',
+  examples: [
+    'tollgate contract --env local',
+    "tollgate contract --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 -H 'Authorization: Bearer $TOKEN'",
+    'tollgate contract --env local --seed 7 --operations getAlbum,listAlbums --exclude-checks response-time',
+    'tollgate contract --env local --replay 3fa2c91b0d4e',
+  ],
+  options: {
+    ...targetOptions,
+    seed: {
+      type: 'string',
+      description: 'seed for case generation (default: config, else 1)',
+      valueName: 'n',
+    },
+    'max-cases': {
+      type: 'string',
+      description: 'cases per operation and phase (default 25)',
+      valueName: 'n',
+    },
+    operations: {
+      type: 'string',
+      description: 'only these operation ids or "METHOD /path", comma-separated',
+      valueName: 'ids',
+    },
+    tags: {
+      type: 'string',
+      description: 'only operations with these tags, comma-separated',
+      valueName: 'tags',
+    },
+    checks: { type: 'string', description: 'only these checks, comma-separated', valueName: 'names' },
+    'exclude-checks': {
+      type: 'string',
+      description: 'skip these checks, comma-separated',
+      valueName: 'names',
+    },
+    workers: { type: 'string', description: 'concurrent requests (default 4)', valueName: 'n' },
+    'rate-limit': {
+      type: 'string',
+      description: 'max requests per second, 0 = none (default 0)',
+      valueName: 'rps',
+    },
+    timeout: { type: 'string', description: 'per-request timeout in ms (default 10000)', valueName: 'ms' },
+    replay: {
+      type: 'string',
+      description: 'send one stored case again (id from contract.json)',
+      valueName: 'id',
+    },
+  },
+  async run(ctx) {
+    const target = await openTarget(ctx);
+    try {
+      const options = contractOptions(ctx, target);
+      if (typeof ctx.values.replay === 'string') return await replay(ctx, target, options, ctx.values.replay);
+      return await contract(ctx, target, options);
+    } finally {
+      await target.close();
+    }
+  },
+};
+
+async function contract(ctx: CommandContext, target: Target, options: ContractOptions): Promise<number> {
+  const tty = process.stderr.isTTY === true && !ctx.json;
+  let lastLine = 0;
+  const onProgress = (p: ContractProgress) => {
+    const now = Date.now();
+    if (now - lastLine < (tty ? 100 : 2000)) return;
+    lastLine = now;
+    const text = `contract ${p.phase}: ${p.done}${p.total ? `/${p.total}` : ''} cases, ${p.findings} findings`;
+    if (tty) process.stderr.write(`\r\x1b[2K${text}`);
+    else if (!ctx.json) ctx.err(text);
+  };
+  const run = await runContract({
+    spec: target.spec,
+    baseURL: target.baseURL,
+    headers: target.headers,
+    query: target.query,
+    secrets: target.secrets,
+    options,
+    signal: ctx.signal,
+    onProgress,
+  });
+  if (tty) process.stderr.write('\r\x1b[2K');
+  const { id, dir } = createRunDir(
+    target.config.reportsDir,
+    target.envName,
+    ctx.values['run-dir'] as string | undefined,
+  );
+  const summary = {
+    verdict: run.aborted ? 'error' : run.findings.length ? 'fail' : 'pass',
+    env: target.envName,
+    baseURL: target.baseURL,
+    spec: target.spec.source,
+    findings: run.findings.length,
+    groups: run.groups.length,
+  };
+  writeFileSync(join(dir, CONTRACT_FILE), `${JSON.stringify({ summary, ...run }, null, 2)}\n`);
+  if (!ctx.values['run-dir']) updateLatest(target.config.reportsDir, id);
+  if (ctx.json) ctx.out(JSON.stringify({ dir, summary, ...run }, null, 2));
+  else {
+    for (const line of contractSummaryLines(run, { runDir: relative(ctx.cwd, dir) || dir })) ctx.out(line);
+    ctx.out(`\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))}`);
+  }
+  if (run.aborted) return run.aborted.reason === 'interrupted' ? 130 : 3;
+  return run.findings.length ? 1 : 0;
+}
+
+async function replay(
+  ctx: CommandContext,
+  target: Target,
+  options: ContractOptions,
+  id: string,
+): Promise<number> {
+  const runDir = resolveRunDir(
+    target.config.reportsDir,
+    (ctx.values['run-dir'] as string | undefined) ?? 'latest',
+    ctx.cwd,
+  );
+  const stored = loadStoredCase(runDir, id);
+  const result = await replayCase(
+    {
+      spec: target.spec,
+      baseURL: target.baseURL,
+      headers: target.headers,
+      query: target.query,
+      secrets: target.secrets,
+      options,
+      signal: ctx.signal,
+    },
+    stored,
+  );
+  if (ctx.json) ctx.out(JSON.stringify({ replayId: id, ...result }));
+  else ctx.out(result.fixed ? 'fixed' : `still failing: ${result.stillFailing.join('; ')}`);
+  return result.fixed ? 0 : 1;
+}
+
+function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
+  const v = ctx.values;
+  const c = target.env.contract;
+  return {
+    seed: int(v.seed, '--seed') ?? c.seed,
+    maxCases: int(v['max-cases'], '--max-cases', 1) ?? c.maxCases,
+    workers: int(v.workers, '--workers', 1) ?? c.workers,
+    rateLimit: int(v['rate-limit'], '--rate-limit', 0) ?? c.rateLimit,
+    timeoutMs: int(v.timeout, '--timeout', 1) ?? c.timeoutMs,
+    checks: c.checks,
+    onlyChecks: list(v.checks),
+    excludeChecks: list(v['exclude-checks']),
+    operations: list(v.operations),
+    tags: list(v.tags),
+    readOnly: target.env.readOnly,
+    handleMethodNotAllowed: target.env.handleMethodNotAllowed,
+    maxResponseMs: c.maxResponseMs || undefined,
+    requireStatusCoverage: c.requireStatusCoverage,
+  };
+}
+
+function int(value: unknown, flag: string, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new TollgateError('TG_USAGE', `${flag} must be an integer >= ${min}, got "${value}"`);
+  return n;
+}
+
+function list(value: unknown): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IsValid } from '../cases/types.ts';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
+import { runSequences } from '../stateful/run-sequences.ts';
+import { selectChecks } from './check-selection.ts';
+import { type CaseRunner, executeCase } from './execute-case.ts';
+import { cleanup, contractDefaults } from './run-contract.ts';
+import type { ContractInput, StoredCase } from './types.ts';
+
+/**
+ * `tollgate contract --replay <id>`: the stored case is sent again, exactly,
+ * with today's credentials, and the same checks judge it. A stateful finding
+ * replays its whole sequence (the resource it read is long gone).
+ */
+export const CONTRACT_FILE = 'contract.json';
+
+export function loadStoredCase(runDir: string, replayId: string): StoredCase {
+  const file = join(runDir, CONTRACT_FILE);
+  if (!existsSync(file))
+    throw new TollgateError('TG_RUN_NOT_FOUND', `${file} does not exist; run \`tollgate contract\` first`);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { replays?: Record<string, StoredCase> };
+  const stored = data.replays?.[replayId];
+  if (!stored)
+    throw new TollgateError('TG_REPLAY_UNKNOWN', `no case with replay id "${replayId}" in ${file}`);
+  return stored;
+}
+
+export interface ReplayResult {
+  fixed: boolean;
+  /** Titles of the original checks that still fail. */
+  stillFailing: string[];
+}
+
+export async function replayCase(
+  input: Omit<ContractInput, 'onProgress'>,
+  stored: StoredCase,
+): Promise<ReplayResult> {
+  const o = { ...contractDefaults, ...input.options };
+  const runner: CaseRunner = {
+    spec: input.spec,
+    target: { baseURL: input.baseURL, headers: input.headers, query: input.query },
+    secrets: input.secrets,
+    seed: o.seed,
+    timeoutMs: o.timeoutMs,
+    selection: selectChecks(o),
+    handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
+    maxResponseMs: o.maxResponseMs,
+    signal: input.signal,
+    send: input.send,
+  };
+  const byId = new Map(input.spec.operations.map((op) => [op.id, op]));
+  const titles: string[] = [];
+  const collect = (results: { check: string; failure: { title: string } }[]) => {
+    for (const r of results)
+      if (stored.checks.includes(r.check) && !titles.includes(r.failure.title)) titles.push(r.failure.title);
+  };
+  if (stored.sequenceOf) {
+    const validator = schemaValidatorFor(input.spec);
+    const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
+    const ledger = new CleanupLedger();
+    await runSequences(
+      {
+        spec: input.spec,
+        seed: o.seed,
+        isValid,
+        ledger,
+        signal: input.signal,
+        include: () => true,
+        execute: async (step) => {
+          const outcome = await executeCase(runner, step.operation, step.testCase, step.attributeTo);
+          if (outcome.error) throw outcome.error;
+          collect(outcome.results);
+          return outcome.exchange;
+        },
+      },
+      'sequence',
+      stored.sequenceOf,
+    );
+    await cleanup(ledger, runner);
+    return { fixed: titles.length === 0, stillFailing: titles };
+  }
+  const operation = byId.get(stored.operationId);
+  if (!operation)
+    throw new TollgateError('TG_REPLAY_UNKNOWN', `operation ${stored.operationId} is no longer in the spec`);
+  const outcome = await executeCase(runner, operation, stored.testCase);
+  if (outcome.error)
+    throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
+  collect(outcome.results);
+  return { fixed: titles.length === 0, stillFailing: titles };
+}
