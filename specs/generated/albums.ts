@@ -431,7 +431,7 @@ export interface components {
          */
         Genre: components["schemas"]["Genre"];
         /**
-         * @description Client-chosen key that makes retries of the same create safe.
+         * @description Client-chosen key that makes retries of the same create safe: printable ASCII, no leading or trailing space (HTTP drops those).
          * @example 3f1e9a52-0c4d-4b8e-9a57-6c2d1f0b7e21
          */
         IdempotencyKey: string;
@@ -591,7 +591,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description Client-chosen key that makes retries of the same create safe.
+                 * @description Client-chosen key that makes retries of the same create safe: printable ASCII, no leading or trailing space (HTTP drops those).
                  * @example 3f1e9a52-0c4d-4b8e-9a57-6c2d1f0b7e21
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
