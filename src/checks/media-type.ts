@@ -11,7 +11,7 @@ export function essence(contentType: string | undefined): string | undefined {
 }
 
 /** Whether a documented media-type key (maybe with wildcards) covers an actual media type. */
-export function mediaTypeMatches(documented: string, actual: string): boolean {
+function mediaTypeMatches(documented: string, actual: string): boolean {
   const [docType, docSub] = (essence(documented) ?? '').split('/');
   const [type, sub] = actual.split('/');
   if (!docType || !docSub || !type || !sub) return false;

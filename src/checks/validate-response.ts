@@ -7,12 +7,7 @@ import { statusCodeDocumented } from './status-code-documented.ts';
 import type { CheckContext, Failure } from './types.ts';
 
 /** The response-conformance checks, in the order their failures come back. */
-export const conformanceChecks = [
-  statusCodeDocumented,
-  contentTypeDocumented,
-  responseHeaders,
-  responseSchema,
-];
+const conformanceChecks = [statusCodeDocumented, contentTypeDocumented, responseHeaders, responseSchema];
 
 /**
  * Whether one response conforms to its operation (status, Content-Type,

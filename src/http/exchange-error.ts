@@ -3,9 +3,11 @@ import type { RequestRecord } from './types.ts';
 /**
  * Why no response came back. `unreachable`: refused, reset, DNS, closed
  * before a response (the server is down or died); `timeout`: no complete
- * response within timeoutMs; `aborted`: the caller's signal (Ctrl-C).
+ * response within timeoutMs; `aborted`: the caller's signal (Ctrl-C);
+ * `unsendable`: the HTTP client refused to encode the request (a header value
+ * outside Latin-1, a GET with a body), so nothing reached the server.
  */
-export type ExchangeErrorKind = 'unreachable' | 'timeout' | 'aborted';
+export type ExchangeErrorKind = 'unreachable' | 'timeout' | 'aborted' | 'unsendable';
 
 export class ExchangeError extends Error {
   readonly kind: ExchangeErrorKind;
@@ -43,6 +45,7 @@ function messageFor(
   const target = `${request.method.toUpperCase()} ${originOf(request.url)}`;
   if (kind === 'timeout') return `${target}: no response within ${Math.round(elapsedMs)} ms`;
   if (kind === 'aborted') return `${target}: aborted`;
+  if (kind === 'unsendable') return `${target}: the request cannot be sent${code ? ` (${code})` : ''}`;
   return `${target}: unreachable${code ? ` (${code})` : ''}`;
 }
 

@@ -45,7 +45,7 @@ export function redact(
 }
 
 /** Replaces every occurrence of a known secret value (and its URL-encoded form). */
-export function secretScrubber(secrets: readonly Secret[]): (text: string) => string {
+function secretScrubber(secrets: readonly Secret[]): (text: string) => string {
   const needles = [
     ...new Set(
       secrets

@@ -47,6 +47,9 @@ export async function sendRequest(request: RequestRecord, options: SendOptions):
     if (options.signal?.aborted) throw new ExchangeError('aborted', request, elapsedMs, { cause: error });
     if (timeout.aborted) throw new ExchangeError('timeout', request, elapsedMs, { cause: error });
     const code = errorCode(error);
+    if (code === undefined && error instanceof TypeError) {
+      throw new ExchangeError('unsendable', request, elapsedMs, { code: error.message, cause: error });
+    }
     if (code === undefined) throw error;
     throw new ExchangeError(
       code.startsWith('UND_ERR_') && code.includes('TIMEOUT') ? 'timeout' : 'unreachable',
@@ -83,8 +86,7 @@ function parseJson(body: string): unknown {
 /**
  * The code of a network failure. undici throws `TypeError('fetch failed')`
  * with the system error as `cause` (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET);
- * anything without such a code is not a network failure (e.g. a bad header
- * value: our bug) and is rethrown as it is.
+ * a TypeError without one means fetch refused the request itself.
  */
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;

@@ -114,6 +114,21 @@ describe('sendRequest', () => {
     );
   });
 
+  test('a request fetch refuses to encode is unsendable, not a crash', async () => {
+    await assert.rejects(
+      sendRequest(
+        { method: 'GET', url: `${base}/json`, headers: { 'x-name': 'caf\u0101' } },
+        { timeoutMs: 2000 },
+      ),
+      (error: unknown) =>
+        error instanceof ExchangeError && error.kind === 'unsendable' && /ByteString/.test(error.message),
+    );
+    await assert.rejects(
+      sendRequest({ method: 'GET', url: `${base}/json`, headers: {}, body: 'x' }, { timeoutMs: 2000 }),
+      (error: unknown) => error instanceof ExchangeError && error.kind === 'unsendable',
+    );
+  });
+
   test('uses an injected fetch', async () => {
     const seen: RequestInit[] = [];
     const fake = (async (_url: string | URL | Request, init?: RequestInit) => {
