@@ -82,6 +82,27 @@ describe('the validator on loaded specs', () => {
     });
   }
 
+  for (const source of ['test/fixtures/specs/circular/root.yaml', 'test/fixtures/specs/circular/self.yaml']) {
+    test(`recursive schemas: ${source}`, async () => {
+      const spec = await loadSpec(resolve(root, source));
+      const schema = spec.operations[0].responses['200'].content['application/json'].schema!;
+      const validator = createSchemaValidator(spec);
+      const deep = (bad: unknown) =>
+        source.endsWith('self.yaml')
+          ? { name: 'a', children: [{ name: 'b', children: [{ name: bad }] }] }
+          : { name: 'a', pets: [{ name: 'p', owner: { name: 'b', pets: [{ name: bad }] } }] };
+      assert.equal(validator.validate(schema, deep('ok'), 'response').valid, true);
+      const bad = validator.validate(schema, deep(5), 'response');
+      assert.equal(bad.valid, false);
+      assert.match(
+        !bad.valid ? bad.errors[0].pointer : '',
+        source.endsWith('self.yaml')
+          ? /^\/children\/0\/children\/0\/name$/
+          : /^\/pets\/0\/owner\/pets\/0\/name$/,
+      );
+    });
+  }
+
   test('albums: an Album with a string price fails, with the pointer', async () => {
     const spec = await loadSpec(resolve(root, 'specs/albums.openapi.yaml'));
     const getAlbum = spec.operations.find((op) => op.id === 'getAlbum')!;
