@@ -141,9 +141,12 @@ describe('tollgate generate ad hoc, without a config', () => {
 });
 
 describe('the committed clients in specs/generated are fresh', () => {
-  test('albums', async () => {
+  test('albums and albums-swagger', async () => {
     const files = await generateClients(
-      { albums: resolve(repo, 'specs/albums.openapi.yaml') },
+      {
+        albums: resolve(repo, 'specs/albums.openapi.yaml'),
+        'albums-swagger': resolve(repo, 'specs/albums.swagger.yaml'),
+      },
       { root: repo, outDir: 'specs/generated' },
     );
     const stale = await findStale(files);

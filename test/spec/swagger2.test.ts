@@ -141,3 +141,52 @@ describe('Swagger 2.0 servers', () => {
   for (const [name, { given, want }] of cases)
     test(name, () => assert.deepEqual(convertServers(given), want));
 });
+
+describe('the committed swag output (specs/albums.swagger.yaml)', () => {
+  let swag: LoadedSpec;
+  let openapi: LoadedSpec;
+  before(async () => {
+    const repo = resolve(import.meta.dirname, '../..');
+    [swag, openapi] = await Promise.all([
+      loadSpec('specs/albums.swagger.yaml', { cwd: repo }),
+      loadSpec('specs/albums.openapi.yaml', { cwd: repo }),
+    ]);
+  });
+
+  test('is Swagger 2.0 with no schemes: server keeps the host, base path "/" gives no prefix', () => {
+    assert.equal(swag.version, '2.0');
+    assert.deepEqual(at(swag.document, 'servers'), [{ url: '//127.0.0.1:8080' }]);
+    assert.equal(swag.basePath, '');
+  });
+
+  test('indexes the same operations as the OpenAPI 3.1 spec', () => {
+    const keys = (spec: LoadedSpec) => spec.operations.map((o) => `${o.key} ${o.id}`).sort();
+    assert.deepEqual(keys(swag), keys(openapi));
+  });
+
+  test('main.* schema names are component keys every ref resolves to', () => {
+    const names = Object.keys(at(swag.document, 'components', 'schemas') as object);
+    assert.ok(names.includes('main.Album') && names.includes('main.AlbumInput'), names.join(', '));
+    const create = byKey(swag.operations, 'POST /v1/albums');
+    const body = create.requestBody?.content['application/json']?.schema;
+    assert.deepEqual(body, { $ref: '#/components/schemas/main.AlbumInput' });
+    assert.equal(
+      resolveRef(swag.document, String(body?.$ref)),
+      at(swag.document, 'components', 'schemas', 'main.AlbumInput'),
+    );
+  });
+
+  test('createAlbum keeps its required Idempotency-Key header, bearer apiKey security and 201 Location header', () => {
+    const create = byKey(swag.operations, 'POST /v1/albums');
+    const key = create.parameters.find((p) => p.name === 'Idempotency-Key');
+    assert.deepEqual([key?.in, key?.required], ['header', true]);
+    assert.deepEqual(create.security, [{ bearerAuth: [] }]);
+    assert.equal(at(swag.document, 'components', 'securitySchemes', 'bearerAuth', 'type'), 'apiKey');
+    assert.ok(create.responses['201'].headers.Location);
+  });
+
+  test('listAlbums query bounds survive as schema keywords', () => {
+    const limit = byKey(swag.operations, 'GET /v1/albums').parameters.find((p) => p.name === 'limit');
+    assert.deepEqual([limit?.schema.minimum, limit?.schema.maximum, limit?.explode], [1, 100, true]);
+  });
+});
