@@ -185,6 +185,11 @@ describe('the committed swag output (specs/albums.swagger.yaml)', () => {
     assert.ok(create.responses['201'].headers.Location);
   });
 
+  test('the JSON twin (specs/albums.swagger.json) gives the same document', async () => {
+    const json = await loadSpec(resolve(import.meta.dirname, '../../specs/albums.swagger.json'));
+    assert.deepEqual(json.document, swag.document);
+  });
+
   test('listAlbums query bounds survive as schema keywords', () => {
     const limit = byKey(swag.operations, 'GET /v1/albums').parameters.find((p) => p.name === 'limit');
     assert.deepEqual([limit?.schema.minimum, limit?.schema.maximum, limit?.explode], [1, 100, true]);

@@ -1,9 +1,10 @@
-import { TollgateError } from '../../errors/tollgate-error.ts';
-import { childPointer, getAtPointer, isObject, parsePointer, toPointer } from '../json-pointer.ts';
+import { childPointer, getAtPointer, isObject, toPointer } from '../json-pointer.ts';
 import type { ParsedFile } from '../parse-source.ts';
-import { displayLocation, resolveLocation } from '../read-source.ts';
+import { displayLocation } from '../read-source.ts';
 import type { SpecVersion } from '../types.ts';
 import { ComponentNames } from './component-names.ts';
+import { messageOf, refError } from './ref-error.ts';
+import { slotName, splitRef, targetKey } from './ref-target.ts';
 
 /** Loads (and caches) another file of the spec. */
 export type LoadFile = (location: string) => Promise<ParsedFile>;
@@ -114,11 +115,8 @@ export async function bundleRefs(
     stack: string[],
   ): Promise<unknown> {
     const { $ref, ...siblings } = ref;
-    const hash = $ref.indexOf('#');
-    const filePart = hash === -1 ? $ref : $ref.slice(0, hash);
-    const fragment = hash === -1 ? '' : $ref.slice(hash + 1);
+    const { location, fragment } = splitRef($ref, file.location);
     const fail = (reason: string, cause?: unknown) => refError(file, at, $ref, reason, cause);
-    const location = filePart === '' ? file.location : resolveLocation(filePart, file.location);
     const target =
       location === file.location ? file : await load(location).catch((e: unknown) => fail(messageOf(e), e));
     const value = getAtPointer(target.value, `#${fragment}`);
@@ -155,21 +153,6 @@ export async function bundleRefs(
   return document;
 }
 
-/** One identity per target, however the ref spells it: absolute location + pointer. */
-function targetKey(ref: string, base: string): string {
-  const hash = ref.indexOf('#');
-  const filePart = hash === -1 ? ref : ref.slice(0, hash);
-  const location = filePart === '' ? base : resolveLocation(filePart, base);
-  return `${location}#${toPointer(parsePointer(hash === -1 ? '' : ref.slice(hash + 1)))}`;
-}
-
-/** `#/components/schemas/Album` in the root: a ref standing in its own component slot fills that slot. */
-function slotName(at: string, home: string[]): string | undefined {
-  const segments = parsePointer(at);
-  const isSlot = segments.length === home.length + 1 && home.every((s, i) => segments[i] === s);
-  return isSlot ? segments[home.length] : undefined;
-}
-
 function placeUnder(document: Record<string, unknown>, home: string[], added: Record<string, unknown>): void {
   let node = document;
   for (const segment of home) {
@@ -177,18 +160,4 @@ function placeUnder(document: Record<string, unknown>, home: string[], added: Re
     node = node[segment] as Record<string, unknown>;
   }
   Object.assign(node, added);
-}
-
-function refError(file: ParsedFile, at: string, ref: string, reason: string, cause?: unknown): never {
-  const line = file.lineOf(childPointer(at, '$ref'));
-  throw new TollgateError(
-    'TG_SPEC_REF',
-    `${displayLocation(file.location)}${at}${line === undefined ? '' : ` (line ${line})`}: cannot resolve $ref "${ref}": ${reason}`,
-    { cause },
-  );
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof TollgateError && error.code !== 'TG_SPEC_NOT_FOUND') throw error;
-  return error instanceof Error ? error.message.replace(/^cannot (read|fetch) spec /, '') : String(error);
 }
