@@ -112,10 +112,17 @@ export interface ProfileOptions<Paths> {
   seed?: number;
 }
 
+/** The shape used when no generated `paths` type is given: any path, method, params and body. */
+export type UntypedPaths = Record<
+  string,
+  Record<
+    HttpMethod,
+    { parameters: Record<string, unknown>; requestBody?: { content: Record<string, unknown> } }
+  >
+>;
+
 /** Identity function whose types do the work. */
-export function defineProfile<Paths = Record<string, Record<string, unknown>>>(
-  profile: ProfileOptions<Paths>,
-): ProfileOptions<Paths> {
+export function defineProfile<Paths = UntypedPaths>(profile: ProfileOptions<Paths>): ProfileOptions<Paths> {
   return profile;
 }
 

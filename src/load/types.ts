@@ -1,17 +1,17 @@
 import type { LoadResult } from '../run/model.ts';
-import type { ProfileOptions } from './define-profile.ts';
+import type { ProfileOptions, UntypedPaths } from './define-profile.ts';
 
 /** A profile read from disk: its name (file name without .ts), file and options. */
 export interface LoadedProfile {
   name: string;
   /** Path as the user would write it, e.g. `load/baseline.ts`. */
   source: string;
-  // biome-ignore lint/suspicious/noExplicitAny: profiles are typed by their own `paths`; the engine reads them as data
-  options: ProfileOptions<any>;
+  /** Typed by the profile's own `paths`; the engine reads it as data. */
+  options: ProfileOptions<UntypedPaths>;
 }
 
 /** LoadResult plus what only the load report shows (extra fields; the shared type is unchanged). */
-export type LoadReport = LoadResult & {
+export type LoadReport = Omit<LoadResult, 'timeline'> & {
   env: string;
   timeline: (LoadResult['timeline'][number] & { sent: number })[];
   /** Open model: arrivals never sent (queue full). */
