@@ -11,8 +11,9 @@ import type { CheckDefinition } from './types.ts';
 export const contentTypeDocumented: CheckDefinition = {
   name: 'content-type-documented',
   description: 'the response Content-Type is one documented for that status',
-  run(ctx, { request, response }) {
-    if (!targetsOperation(ctx.case.expectation) || request.method.toUpperCase() === 'HEAD') return undefined;
+  run(ctx, exchange) {
+    const { request, response } = exchange;
+    if (!targetsOperation(ctx, exchange) || request.method.toUpperCase() === 'HEAD') return undefined;
     const found = findResponse(ctx.operation, response.status);
     const documented = found ? Object.keys(found.spec.content) : [];
     if (documented.length === 0) return undefined;

@@ -22,7 +22,7 @@ export const nullCollection: CheckDefinition = {
   name: 'null-collection',
   description: 'no null where the schema wants an array or object (Go nil slices and maps)',
   run(ctx, exchange) {
-    if (!targetsOperation(ctx.case.expectation) || exchange.response.json === undefined) return undefined;
+    if (!targetsOperation(ctx, exchange) || exchange.response.json === undefined) return undefined;
     const media = findResponseMedia(ctx.operation, exchange);
     if (!media) return undefined;
     const hits: Hit[] = [];

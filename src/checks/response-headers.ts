@@ -13,8 +13,9 @@ import type { CheckDefinition } from './types.ts';
 export const responseHeaders: CheckDefinition = {
   name: 'response-headers',
   description: 'documented required response headers are present and valid',
-  run(ctx, { response }) {
-    if (!targetsOperation(ctx.case.expectation)) return undefined;
+  run(ctx, exchange) {
+    const { response } = exchange;
+    if (!targetsOperation(ctx, exchange)) return undefined;
     const found = findResponse(ctx.operation, response.status);
     if (!found) return undefined;
     const missing: string[] = [];

@@ -1,6 +1,7 @@
 import type { Exchange } from '../http/types.ts';
 import type { Operation, ResponseSpec } from '../spec/types.ts';
 import { essence, findMediaType, isJsonMediaType } from './media-type.ts';
+import type { CheckContext } from './types.ts';
 
 /**
  * Which documented response an actual status answers (OpenAPI 3.x §4.8.16):
@@ -51,9 +52,13 @@ export function findResponseMedia(
   return { status: found.key, mediaType, schema };
 }
 
-/** Whether the request was for an operation at all (not an undeclared method, where the operation is a stand-in). */
-export function targetsOperation(expectation: string): boolean {
-  return expectation !== 'undeclared-method';
+/**
+ * Whether the response came from the operation's handler at all: not for an
+ * undeclared method (the operation is a stand-in) and not for a path Gin
+ * could not route to it (see reachesRoute).
+ */
+export function targetsOperation(ctx: CheckContext, exchange: Exchange): boolean {
+  return ctx.case.expectation !== 'undeclared-method' && reachesRoute(ctx.operation, exchange.request.url);
 }
 
 /** The first `max` characters of a body, on one line, for `Received:` lines. */
@@ -69,4 +74,25 @@ export function requestPath(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Whether the request path lands on the operation's route as Gin matches it
+ * (on the decoded path): the path template lines up with the end of the
+ * request path, literal for literal, one non-empty segment per parameter. A
+ * negative case whose path parameter is empty or holds a `/` never reaches
+ * the handler, so Gin's 404 or trailing-slash redirect says nothing about it.
+ */
+export function reachesRoute(operation: Operation, url: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+  const actual = path.split('/').slice(1);
+  const template = operation.path.split('/').slice(1);
+  if (actual.length < template.length) return false;
+  const tail = actual.slice(actual.length - template.length);
+  return template.every((segment, i) => (/^\{[^}]+\}$/.test(segment) ? tail[i] !== '' : segment === tail[i]));
 }

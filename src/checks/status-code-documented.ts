@@ -5,8 +5,9 @@ import type { CheckDefinition } from './types.ts';
 export const statusCodeDocumented: CheckDefinition = {
   name: 'status-code-documented',
   description: 'every status code the API answers is documented for the operation',
-  run(ctx, { response }) {
-    if (!targetsOperation(ctx.case.expectation)) return undefined;
+  run(ctx, exchange) {
+    const { response } = exchange;
+    if (!targetsOperation(ctx, exchange)) return undefined;
     if (findResponse(ctx.operation, response.status)) return undefined;
     return {
       title: 'Undocumented HTTP status code',

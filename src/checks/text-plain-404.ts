@@ -13,8 +13,9 @@ const ginNotFound = '404 page not found';
 export const textPlain404: CheckDefinition = {
   name: 'text-plain-404',
   description: 'no Gin plain-text 404 where a JSON 404 is documented or the path is documented',
-  run(ctx, { response }) {
-    if (response.status !== 404 || !targetsOperation(ctx.case.expectation)) return undefined;
+  run(ctx, exchange) {
+    const { response } = exchange;
+    if (response.status !== 404 || !targetsOperation(ctx, exchange)) return undefined;
     if (essence(response.headers['content-type']) !== 'text/plain') return undefined;
     const documented = findResponse(ctx.operation, 404);
     const jsonTypes = documented ? Object.keys(documented.spec.content).filter(isJsonMediaType) : [];

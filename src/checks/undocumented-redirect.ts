@@ -1,4 +1,4 @@
-import { documentedStatuses, isExplicitlyDocumented, requestPath } from './response-lookup.ts';
+import { documentedStatuses, isExplicitlyDocumented, reachesRoute, requestPath } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
 /**
@@ -13,6 +13,7 @@ export const undocumentedRedirect: CheckDefinition = {
   run(ctx, { request, response }) {
     const status = response.status;
     if (status < 300 || status >= 400 || isExplicitlyDocumented(ctx.operation, status)) return undefined;
+    if (!reachesRoute(ctx.operation, request.url)) return undefined;
     const location = response.headers.location;
     const from = requestPath(request.url);
     const to = location === undefined ? undefined : requestPath(new URL(location, request.url).href);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { checkRegistry } from '../../src/checks/registry.ts';
 import type { CheckContext, Failure } from '../../src/checks/types.ts';
 import type { Exchange } from '../../src/http/types.ts';
-import { albums31, context, exchange, pets30 } from './support/spec-fixtures.ts';
+import { albums31, context, defaultUrl, exchange, pets30, urlFor } from './support/spec-fixtures.ts';
 
 /** What a failure must say; undefined means the check must stay silent. */
 interface Want {
@@ -50,6 +50,12 @@ const table: Record<string, Row[]> = {
     ],
     ['documented 404', get('getAlbum'), exchange({ status: 404, body: { error: 'x' } }), undefined],
     ['covered by 3XX range', get('listTracks'), exchange({ status: 301 }), undefined],
+    [
+      '404 for a path the route never matched',
+      get('listAlbums', 'invalid'),
+      exchange({ url: 'http://127.0.0.1:8080/albums/x/y', status: 404 }),
+      undefined,
+    ],
     ['covered by default', get('listTracks'), exchange({ status: 418 }), undefined],
     [
       'undeclared-method case uses a stand-in operation',
@@ -399,6 +405,12 @@ const table: Record<string, Row[]> = {
       { title: /^Undocumented redirect$/ },
     ],
     ['3XX documented', get('listTracks'), exchange({ status: 301, headers: { location: '/x/' } }), undefined],
+    [
+      'empty path parameter never reached the route',
+      get('getAlbum', 'invalid'),
+      exchange({ url: 'http://127.0.0.1:8080/albums/', status: 301, headers: { location: '/albums' } }),
+      undefined,
+    ],
     ['not a redirect', get('getAlbum'), exchange({ status: 200, body: album }), undefined],
   ],
   'text-plain-404': [
@@ -417,6 +429,17 @@ const table: Record<string, Row[]> = {
       get('listAlbums'),
       exchange({ status: 404, body: '404 page not found', headers: { 'content-type': 'text/plain' } }),
       { title: /route-not-found/ },
+    ],
+    [
+      "a '/' in a path parameter never reached the route",
+      get('getAlbum', 'invalid'),
+      exchange({
+        url: 'http://127.0.0.1:8080/albums/a%2Fb',
+        status: 404,
+        body: '404 page not found',
+        headers: { 'content-type': 'text/plain' },
+      }),
+      undefined,
     ],
     ['JSON 404', get('getAlbum'), exchange({ status: 404, body: { error: 'no album 9' } }), undefined],
     [
@@ -534,7 +557,12 @@ describe('checks', () => {
         test(label, () => {
           const check = checkRegistry.get(name);
           assert.ok(check, `${name} is registered`);
-          const failure = check.run(ctx, ex);
+          // Rows that give no URL are sent to their operation's route.
+          const sent =
+            ex.request.url === defaultUrl
+              ? { ...ex, request: { ...ex.request, url: urlFor(ctx.operation) } }
+              : ex;
+          const failure = check.run(ctx, sent);
           if (!want) {
             assert.equal(failure, undefined, JSON.stringify(failure));
             return;

@@ -94,6 +94,7 @@ describe('validateResponse', () => {
   test('composes status, content type, headers and schema', () => {
     const op = operation(albums31, 'listAlbums');
     const bad = exchange({
+      url: 'http://127.0.0.1/albums',
       status: 200,
       body: { items: [{ id: 'x' }], total: 1 },
       headers: { 'x-request-id': 'r' },
@@ -104,6 +105,7 @@ describe('validateResponse', () => {
       ['response-headers', 'response-schema'],
     );
     const good = exchange({
+      url: 'http://127.0.0.1/albums',
       status: 200,
       body: { items: [], total: 0 },
       headers: { 'x-request-id': 'r', 'x-total-count': '0' },

@@ -266,7 +266,14 @@ export interface ExchangeInit {
   elapsedMs?: number;
 }
 
-/** An exchange; an object `body` is sent as JSON with `application/json; charset=utf-8` (as Gin's c.JSON). */
+export const defaultUrl = 'http://127.0.0.1:8080/albums/1';
+
+/** A URL that reaches the operation's route, every path parameter set to 1. */
+export function urlFor(op: Operation): string {
+  return `http://127.0.0.1:8080${op.path.replace(/\{[^}]+\}/g, '1')}`;
+}
+
+/** An exchange (at defaultUrl unless `url` is given); an object `body` is sent as JSON with `application/json; charset=utf-8` (as Gin's c.JSON). */
 export function exchange(init: ExchangeInit = {}): Exchange {
   const isText = typeof init.body === 'string' || init.body === undefined;
   const text = init.body === undefined ? '' : isText ? (init.body as string) : JSON.stringify(init.body);
