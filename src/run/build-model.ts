@@ -41,7 +41,8 @@ export function buildRunModel(input: RunModelInput): RunModel {
   if (input.git) model.git = input.git;
   if (input.spec) {
     const s = input.spec;
-    const source = input.root && isAbsolute(s.source) ? relative(input.root, s.source) : s.source;
+    const inside = input.root && isAbsolute(s.source) ? relative(input.root, s.source) : undefined;
+    const source = inside && !inside.startsWith('..') ? inside : s.source;
     model.spec = { source, title: s.title, version: s.apiVersion, format: specFormat(s) };
   }
   if (run.aborted) model.aborted = run.aborted;

@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests of the HTML report, separate from the API suites:
+//   npx playwright test -c test/browser/playwright.config.ts
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'report.spec.ts',
+  outputDir: '../../test-results/browser',
+  timeout: 180_000,
+  workers: 1,
+  reporter: [[process.env.CI ? 'line' : 'list']],
+  use: {
+    viewport: { width: 1280, height: 860 },
+    launchOptions: {
+      executablePath: process.env.TOLLGATE_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});
