@@ -8,6 +8,8 @@ export interface Candidate {
   request: CaseRequest;
   /** For 'any' cases: becomes 'invalid' when the request breaks the schema. */
   upgradeWhenInvalid?: boolean;
+  /** Deterministic must-haves (a missing required field, a malformed body): not counted against maxCases. */
+  core?: boolean;
 }
 
 /**
@@ -23,10 +25,12 @@ export function classify(
 ): PhaseOutput {
   // Boundaries are deterministic and few (six per constrained field): a random-case cap would cut the limits off.
   const cap = phase === 'boundary' ? Math.max(ctx.options.maxCases, 200) : ctx.options.maxCases;
+  let counted = 0;
   const cases: TestCase[] = [];
   const seen = new Set<string>();
   let dropped = 0;
   for (const candidate of candidates) {
+    if (!candidate.core && counted >= cap) continue;
     const violation = requestViolation(ctx, candidate.request);
     let expectation = candidate.expectation;
     if (expectation === 'valid' && violation) {
@@ -48,7 +52,7 @@ export function classify(
       description: candidate.description,
       request: candidate.request,
     });
-    if (cases.length >= cap) break;
+    if (!candidate.core) counted++;
   }
   return { cases, dropped, problems: [] };
 }

@@ -40,7 +40,12 @@ export function negativeCandidates(ctx: GenerationContext): Candidate[] {
   };
   const perField = requestFields(ctx).map((field) => fieldVariants(ctx, field, variant));
   // Body-level variants first: few, and each reaches a different server path (400, 413, 415).
-  const body = bodyVariants(ctx.operation, base, variant, ctx.options.oversizedBytes ?? 1024 * 1024 + 1);
+  const body = bodyVariants(ctx.operation, base, variant, ctx.options.oversizedBytes ?? 1024 * 1024 + 1).map(
+    (c) => ({
+      ...c,
+      core: true,
+    }),
+  );
   return [...body, ...interleave(perField)];
 }
 
@@ -55,9 +60,12 @@ function fieldVariants(ctx: GenerationContext, field: Field, variant: Variant): 
   const out: Candidate[] = [];
   if (field.required) {
     const missingHeader = field.where === 'header';
-    out.push(
-      variant(`${field.label} missing`, (r) => field.remove(r), missingHeader ? 'missing-header' : 'invalid'),
+    const missing = variant(
+      `${field.label} missing`,
+      (r) => field.remove(r),
+      missingHeader ? 'missing-header' : 'invalid',
     );
+    out.push({ ...missing, core: true });
   }
   for (const [what, value] of wrongTypeValues(v.types[0], field.where)) {
     out.push(variant(`${field.label} ${what}`, (r) => field.set(r, value)));
