@@ -115,3 +115,19 @@ describe('escapeHtml and jsonForScript', () => {
     assert.deepEqual(JSON.parse(out), value);
   });
 });
+
+describe('operations table', () => {
+  test('load metrics named by operationId join the contract row of that operation', () => {
+    const model = fixtureModel();
+    model.load![0].perOperation[1].operation = 'getAlbum';
+    const page = renderHtml(model);
+    const table = page.slice(
+      page.indexOf('id="operation-table"'),
+      page.indexOf('</table>', page.indexOf('id="operation-table"')),
+    );
+    const rows = table.split('<tr').filter((r) => r.includes('getAlbum'));
+    assert.equal(rows.length, 1, 'one row for getAlbum');
+    assert.match(rows[0], /GET \/v1\/albums\/\{id\}/);
+    assert.match(rows[0], />80\.0</, 'rps from load');
+  });
+});

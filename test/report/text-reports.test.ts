@@ -89,3 +89,15 @@ describe('writeReports', () => {
     }
   });
 });
+
+describe('console safety', () => {
+  test('terminal escapes from a server are neutralised; our colours stay', () => {
+    const model = fixtureModel();
+    model.contract!.findings[0].received = 'Received: 500, \u001b]0;pwned\u0007\u001b[2J';
+    const out = renderConsole(model, { color: true });
+    assert.ok(!out.includes('\u001b]0;'));
+    assert.ok(!out.includes('\u001b[2J'));
+    assert.match(out, /Received: 500, \?\]0;pwned\?\?\[2J/);
+    assert.match(out, /\u001b\[31m/);
+  });
+});

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ResolvedEnvironment } from '../../src/config/types.ts';
+import type { ContractRun } from '../../src/contract/types.ts';
+import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
+import { loadCaps, loadOutcome } from '../../src/run/stages/load-stage.ts';
+import { readPlaywrightJson } from '../../src/run/stages/playwright-json.ts';
+import { fixtureModel } from '../report/fixtures/model.ts';
+
+const env = (over: Partial<ResolvedEnvironment>) =>
+  ({ readOnly: false, allowLoad: false, ...over }) as ResolvedEnvironment;
+
+describe('loadCaps', () => {
+  const open = { model: 'open' as const, rate: 200, duration: '60s' };
+  test('readOnly without allowLoad refuses load', () => {
+    assert.throws(() => loadCaps(env({ readOnly: true }), 'production', open), {
+      code: 'TG_UNSAFE_TARGET',
+      message: /environments\.production is readOnly without allowLoad/,
+    });
+  });
+  test('maxRate and maxDurationSec cap a bigger profile', () => {
+    assert.deepEqual(
+      loadCaps(env({ readOnly: true, allowLoad: true, maxRate: 20, maxDurationSec: 30 }), 'p', open),
+      {
+        rate: 20,
+        durationSec: 30,
+      },
+    );
+  });
+  test('a profile within the caps is left alone', () => {
+    assert.deepEqual(loadCaps(env({ maxRate: 500, maxDurationSec: 120 }), 'p', open), {});
+  });
+  test('a rate cap cannot bound a closed model: refused, not ignored', () => {
+    assert.throws(
+      () => loadCaps(env({ maxRate: 20 }), 'p', { model: 'closed', duration: '5s', connections: 4 }),
+      {
+        code: 'TG_UNSAFE_TARGET',
+      },
+    );
+  });
+});
+
+describe('stage outcomes', () => {
+  const contract = fixtureModel().contract!;
+  const run = (over: Partial<ContractRun>): ContractRun => ({
+    ...contract,
+    stats: { requests: 1, dropped: 0, timeouts: 0, transportErrors: 0 },
+    replays: {},
+    ...over,
+  });
+
+  test('contract: findings fail the contract.findings gate', () => {
+    const outcome = contractOutcome(run({}));
+    assert.equal(outcome.verdict, 'fail');
+    assert.deepEqual(
+      outcome.gates?.map((g) => [g.name, g.threshold, g.measured, g.verdict]),
+      [['contract.findings', '==0', 5, 'fail']],
+    );
+    assert.ok(!('replays' in (outcome.contract ?? {})), 'replays stay out of run.json');
+  });
+  test('contract: no findings pass', () => {
+    assert.equal(contractOutcome(run({ findings: [], groups: [] })).verdict, 'pass');
+  });
+  test('contract: a run the target cut short is an error', () => {
+    const outcome = contractOutcome(
+      run({ findings: [], groups: [], aborted: { reason: 'target stopped answering' } }),
+    );
+    assert.equal(outcome.verdict, 'error');
+    assert.equal(outcome.error, 'target stopped answering');
+  });
+  test('load: the verdict is the gates', () => {
+    const load = fixtureModel().load![0];
+    assert.equal(loadOutcome(load).verdict, 'fail');
+    const passing = { ...load, gates: load.gates.map((g) => ({ ...g, verdict: 'pass' as const })) };
+    assert.equal(loadOutcome(passing).verdict, 'pass');
+  });
+});
+
+describe('readPlaywrightJson', () => {
+  test('flattens suites, keeps titles, statuses and errors', () => {
+    const report = {
+      stats: { duration: 1234.5 },
+      suites: [
+        {
+          title: 'functional/albums.spec.ts',
+          file: 'functional/albums.spec.ts',
+          specs: [],
+          suites: [
+            {
+              title: 'albums',
+              file: 'functional/albums.spec.ts',
+              specs: [
+                {
+                  title: 'lists',
+                  file: 'functional/albums.spec.ts',
+                  tests: [
+                    { projectName: 'local', status: 'expected' as const, results: [{ status: 'passed' }] },
+                  ],
+                },
+                {
+                  title: 'creates',
+                  file: 'functional/albums.spec.ts',
+                  tests: [
+                    {
+                      projectName: 'local',
+                      status: 'unexpected' as const,
+                      results: [{ status: 'failed', error: { message: '\u001b[31mexpected 201\u001b[39m' } }],
+                    },
+                  ],
+                },
+                {
+                  title: 'slow',
+                  file: 'functional/albums.spec.ts',
+                  tests: [
+                    {
+                      projectName: 'local',
+                      status: 'unexpected' as const,
+                      results: [{ status: 'timedOut' }],
+                    },
+                  ],
+                },
+                {
+                  title: 'later',
+                  file: 'functional/albums.spec.ts',
+                  tests: [{ projectName: 'local', status: 'skipped' as const, results: [] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const result = readPlaywrightJson(report, '/repo');
+    assert.deepEqual([result.passed, result.failed, result.skipped, result.durationMs], [1, 2, 1, 1235]);
+    assert.deepEqual(result.tests[1], {
+      title: 'albums › creates',
+      file: 'functional/albums.spec.ts',
+      project: 'local',
+      status: 'failed',
+      error: 'expected 201',
+    });
+    assert.equal(result.tests[2].status, 'timedOut');
+  });
+});
