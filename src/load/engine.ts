@@ -27,8 +27,12 @@ export interface EngineOutcome {
   dropped: number;
   /** Most connections open at once. */
   peakConnections: number;
-  /** Open model: mean requests in flight during the measured window (for Little's law). */
-  meanInFlight?: number;
+  /**
+   * Open model: how late requests left, on average, when a connection was free
+   * (the generator's own scheduling delay; queueing behind busy connections is
+   * the API's doing and is not counted here).
+   */
+  meanLagMs?: number;
 }
 
 /** `ECONNREFUSED`, `ECONNRESET`... as a request error kind. */

@@ -30,7 +30,9 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   const host = ctx.url.host;
   const port = Number(ctx.url.port || 80);
   const elapsed = () => performance.now() - ctx.t0;
-  const staticBytes = plan.isStatic ? build(plan.newUser().next()) : undefined;
+  // A fixed request is built once: no per-arrival generator calls or serialisation.
+  const staticRequest = plan.isStatic ? plan.newUser().next() : undefined;
+  const staticBytes = staticRequest ? build(staticRequest) : undefined;
   const idleUsers: VirtualUser[] = [];
   const slots: Slot[] = [];
   const idle: Slot[] = [];
@@ -67,8 +69,14 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     return slot;
   }
 
-  function send(slot: Slot, job: Pending): void {
+  let lagSum = 0;
+  let lagCount = 0;
+  function send(slot: Slot, job: Pending, direct = false): void {
     const sentAt = elapsed();
+    if (direct && ctx.counted(job.intended)) {
+      lagSum += sentAt - job.intended;
+      lagCount++;
+    }
     slot.job = { ...job, sentAt };
     recorder.sent(sentAt);
     slot.conn.send(job.bytes, job.request.method === 'HEAD');
@@ -77,7 +85,7 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   function dispatch(job: Pending): void {
     const slot = idle.pop() ?? (slots.length < ctx.maxConnections ? openSlot() : undefined);
     if (slot) {
-      send(slot, job);
+      send(slot, job, true);
       return;
     }
     if (queue.length - queueHead >= maxQueue) {
@@ -144,20 +152,20 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     if (!user.midSequence) idleUsers.push(user);
   }
 
+  let staticUser: VirtualUser | undefined;
   function arrive(intended: number): void {
+    if (staticRequest && staticBytes) {
+      staticUser ??= plan.newUser();
+      dispatch({ user: staticUser, request: staticRequest, bytes: staticBytes, intended });
+      return;
+    }
     const user = idleUsers.pop() ?? plan.newUser();
     const request = user.next();
-    dispatch({ user, request, bytes: staticBytes ?? build(request), intended });
+    dispatch({ user, request, bytes: build(request), intended });
   }
 
-  let inFlightSum = 0;
-  let inFlightSamples = 0;
   const sweep = setInterval(() => {
     const now = elapsed();
-    if (ctx.counted(now) && !stopping) {
-      inFlightSum += slots.length - idle.length;
-      inFlightSamples++;
-    }
     for (const slot of slots) {
       if (slot.job && now - slot.job.sentAt > ctx.timeoutMs) {
         slot.conn.abort();
@@ -197,6 +205,5 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   }
   clearInterval(sweep);
   for (const slot of slots) slot.conn.destroy();
-  const meanInFlight = inFlightSamples ? inFlightSum / inFlightSamples : undefined;
-  return { dropped, peakConnections: slots.length, meanInFlight };
+  return { dropped, peakConnections: slots.length, meanLagMs: lagCount ? lagSum / lagCount : undefined };
 }

@@ -8,8 +8,14 @@ export interface SelfCheckInput {
   measuredSec: number;
   /** CPU seconds the generator used over wall seconds (1 = one core flat out). */
   cpu: number;
-  /** Little's law: mean requests in flight (closed: connections). */
+  /**
+   * Closed model, Little's law: connections held open. (In the open model
+   * in-flight and latency are measured by the same clock, which makes the law
+   * an identity; the scheduler lag is checked there instead.)
+   */
   meanInFlight?: number;
+  /** Open model: mean delay between intended and actual send when a connection was free, ms. */
+  meanLagMs?: number;
   /** Completed requests per second and mean latency (ms, uncorrected). */
   achievedRps: number;
   meanLatencyMs: number;
@@ -25,7 +31,13 @@ export interface SelfCheck {
 }
 
 /** Thresholds: generous enough for a shared CI box, tight enough to catch a generator that fell behind. */
-export const selfCheckLimits = { rateShortfall: 0.02, cpu: 0.9, littleTolerance: 0.35, littleMinInFlight: 2 };
+export const selfCheckLimits = {
+  rateShortfall: 0.02,
+  cpu: 0.9,
+  littleTolerance: 0.35,
+  littleMinInFlight: 2,
+  lagMs: 5,
+};
 
 /**
  * Did the generator keep up? If it did not, a latency or rps gate measures the
@@ -44,9 +56,16 @@ export function selfCheck(input: SelfCheckInput): SelfCheck {
     );
   }
   if (input.dropped > 0)
-    problems.push(`${input.dropped} arrivals dropped: every connection busy and the queue full`);
+    problems.push(
+      `${input.dropped} arrivals never sent (every connection busy until the end, or the queue full)`,
+    );
   if (input.cpu > selfCheckLimits.cpu) {
     problems.push(`generator CPU saturated (${fmt(input.cpu * 100)}% of one core)`);
+  }
+  if (input.meanLagMs !== undefined && input.meanLagMs > selfCheckLimits.lagMs) {
+    problems.push(
+      `generator fell behind its schedule: requests left ${fmt(input.meanLagMs)} ms late on average`,
+    );
   }
   const L = input.meanInFlight;
   if (L !== undefined && L >= selfCheckLimits.littleMinInFlight && input.achievedRps > 0) {

@@ -23,7 +23,7 @@ describe('selfCheck', () => {
       /achieved 480 rps of the 500 rps target \(4% short\)/,
     ],
     ['rate short by under 2%', { sentRequests: 985 }, undefined],
-    ['dropped arrivals', { dropped: 12 }, /12 arrivals dropped/],
+    ['dropped arrivals', { dropped: 12 }, /12 arrivals never sent/],
     ['CPU saturated', { cpu: 0.97 }, /generator CPU saturated \(97% of one core\)/],
     [
       'Little disagrees',
