@@ -1,7 +1,7 @@
 import type { RequestRecord, ResponseRecord } from '../http/types.ts';
 import type { Finding } from '../run/model.ts';
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Header names whose values are credentials. */
 const secretHeader =
@@ -9,7 +9,7 @@ const secretHeader =
 /** Query parameter names whose values are credentials. */
 const secretParam = /^(access_token|token|api_key|apikey|key|sig|signature|password|secret|auth|session)$/i;
 
-export function isSecretHeader(name: string): boolean {
+function isSecretHeader(name: string): boolean {
   return secretHeader.test(name);
 }
 
@@ -44,7 +44,7 @@ export function redactUrl(url: string): string {
   return `${base}?${query}`;
 }
 
-export function redactRequest(request: RequestRecord): RequestRecord {
+function redactRequest(request: RequestRecord): RequestRecord {
   return { ...request, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
 }
 
@@ -58,7 +58,7 @@ export function redactFinding(finding: Finding): Finding {
   };
 }
 
-export function redactResponse<R extends Pick<ResponseRecord, 'headers'>>(response: R): R {
+function redactResponse<R extends Pick<ResponseRecord, 'headers'>>(response: R): R {
   return { ...response, headers: redactHeaders(response.headers) };
 }
 

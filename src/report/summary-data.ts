@@ -49,10 +49,6 @@ export function findingsByCheck(model: RunModel) {
   return [...byCheck.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-export function failedGates(model: RunModel) {
-  return model.gates.filter((g) => g.verdict === 'fail');
-}
-
 /** `5955905` from a full commit, with `+dirty` when the tree had changes. */
 export function shortCommit(model: RunModel): string | undefined {
   if (!model.git) return undefined;

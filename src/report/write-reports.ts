@@ -19,7 +19,7 @@ export const reporters = {
 
 export type ReporterName = keyof typeof reporters;
 
-export const defaultReporters: ReporterName[] = ['html', 'junit', 'markdown'];
+const defaultReporters: ReporterName[] = ['html', 'junit', 'markdown'];
 
 export interface ReportOutcome {
   reporter: ReporterName;

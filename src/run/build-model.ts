@@ -53,7 +53,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   return model;
 }
 
-export function runVerdict(run: StagesRun, gates: GateResult[], allowUnreliable: boolean): Verdict {
+function runVerdict(run: StagesRun, gates: GateResult[], allowUnreliable: boolean): Verdict {
   if (run.stages.some((s) => s.verdict === 'error')) return 'error';
   const failed =
     run.stages.some((s) => s.verdict === 'fail') ||

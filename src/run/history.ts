@@ -17,7 +17,7 @@ export interface RunSummary {
   findingGroups: FindingGroupRef[];
 }
 
-export interface OperationStats {
+interface OperationStats {
   operation: string;
   /** `load:<profile>` or `contract`. */
   source: string;

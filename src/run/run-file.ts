@@ -4,7 +4,7 @@ import { TollgateError } from '../errors/tollgate-error.ts';
 import { readLatest } from './latest.ts';
 import type { RunModel } from './model.ts';
 
-export const RUN_FILE = 'run.json';
+const RUN_FILE = 'run.json';
 
 /** Writes `<dir>/run.json`, the one source every report is rendered from. */
 export function writeRun(dir: string, model: RunModel): string {

@@ -16,7 +16,7 @@ import { stageRunners } from './stages/index.ts';
 import type { StageKind, StageRunner } from './stages/types.ts';
 import { compareRuns } from './trends.ts';
 
-export const toolVersion: string = JSON.parse(
+const toolVersion: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ).version;
 

@@ -98,7 +98,7 @@ function neverSeenCell(coverage: OperationCoverage | undefined): Raw | string {
 }
 
 /** '200' matches '200', '2XX' and 'default'. */
-export function isDocumented(status: string, documented: string[]): boolean {
+function isDocumented(status: string, documented: string[]): boolean {
   return documented.some(
     (d) =>
       d === status ||

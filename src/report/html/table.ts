@@ -1,12 +1,12 @@
 import { html, type Raw } from '../escape-html.ts';
 
-export interface Column {
+interface Column {
   label: string;
   /** Right-aligned, sorted as a number. */
   num?: boolean;
 }
 
-export interface Cell {
+interface Cell {
   /** Displayed markup. */
   html: Raw | string | number;
   /** Sort key when the displayed text is not it (e.g. `212.4` for "212ms"). */
