@@ -70,6 +70,16 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
     );
     if (!load.selfCheck.ok) lines.push(paint('yellow', `  generator: ${load.selfCheck.problems.join('; ')}`));
   }
+  if (model.suites) {
+    const s = model.suites;
+    lines.push(
+      '',
+      paint('bold', 'Suites') + `  ${s.passed} passed · ${s.failed} failed · ${s.skipped} skipped`,
+    );
+    for (const t of s.tests.filter((t) => t.status === 'failed' || t.status === 'timedOut').slice(0, 10)) {
+      lines.push(`  ${paint('red', '✗')} ${clean(t.title)} ${paint('dim', clean(t.file))}`);
+    }
+  }
   lines.push(...trendLines(model, paint));
   const verdict = verdictLabel[model.verdict];
   lines.push('', paint('bold', model.verdict === 'pass' ? paint('green', verdict) : paint('red', verdict)));
@@ -117,6 +127,7 @@ function trendLines(model: RunModel, paint: Paint): string[] {
     );
   }
   const f = trends.findings;
-  lines.push(`  findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged} unchanged`);
-  return lines;
+  if (model.contract)
+    lines.push(`  findings: ${f.new.length} new, ${f.fixed.length} fixed, ${f.unchanged} unchanged`);
+  return lines.length > 2 ? lines : [];
 }

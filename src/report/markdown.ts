@@ -27,7 +27,7 @@ export function renderMarkdown(model: RunModel): string {
     out.push(`| ${icon[s.verdict]} | ${cell(s.name)} | ${formatDuration(s.durationMs)} | ${cell(summary)} |`);
   }
   out.push('');
-  out.push(...findingsSection(model), ...loadSection(model), ...trendSection(model));
+  out.push(...findingsSection(model), ...loadSection(model), ...suitesSection(model), ...trendSection(model));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -87,6 +87,19 @@ function loadSection(model: RunModel): string[] {
     if (!load.selfCheck.ok) out.push('', `> ⚠️ Load generator: ${cell(load.selfCheck.problems.join('; '))}`);
     out.push('');
   }
+  return out;
+}
+
+function suitesSection(model: RunModel): string[] {
+  const s = model.suites;
+  if (!s) return [];
+  const out = [`### Suites: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`, ''];
+  for (const t of s.tests.filter((t) => t.status === 'failed' || t.status === 'timedOut')) {
+    out.push(`- ❌ ${cell(t.title)} (${code(t.file)})${t.error ? `: ${cell(t.error.split('\n')[0])}` : ''}`);
+  }
+  if (model.playwrightReport)
+    out.push('', `Playwright report: ${code(model.playwrightReport)} in the run folder.`);
+  out.push('');
   return out;
 }
 

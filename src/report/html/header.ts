@@ -32,7 +32,9 @@ export function renderHeader(model: RunModel): Raw {
     : '';
   const links = [
     model.gates.length > 0 ? html`<a href="#gates">Gates</a>` : '',
-    model.trends ? html`<a href="#trends">Trends</a>` : '',
+    model.trends && (model.trends.operations.length > 0 || model.contract)
+      ? html`<a href="#trends">Trends</a>`
+      : '',
     model.contract ? html`<a href="#operations">Operations</a>` : '',
     model.contract ? html`<a href="#findings">Findings (${model.contract.findings.length})</a>` : '',
     model.load?.length ? html`<a href="#load">Load</a>` : '',

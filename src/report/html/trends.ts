@@ -8,7 +8,8 @@ import { sortableTable } from './table.ts';
 /** Deltas against the previous run of this environment: latency, errors, findings new and fixed. */
 export function renderTrends(model: RunModel): Raw {
   const trends = model.trends;
-  if (!trends) return html``;
+  // nothing comparable (e.g. a suites-only run): no section rather than an empty one
+  if (!trends || (trends.operations.length === 0 && !model.contract)) return html``;
   const latency = (m: { now: number; before: number }) => {
     const change = relativeChange(m.now, m.before);
     const cls =
@@ -54,6 +55,6 @@ export function renderTrends(model: RunModel): Raw {
       ? ''
       : html`<h3>${label} (${items.length})</h3><ul class="small">${items.map((g) => html`<li><span class="badge ${cls}">${cls === 'fail' ? 'new' : 'fixed'}</span> ${g.check} <code>${g.operation}</code>: ${g.title}</li>`)}</ul>`;
   return html`<section id="trends"><h2>Trends <span class="muted small">since ${trends.previous.id}</span> ${badge(trends.previous.verdict)}</h2>
-<p class="small">Findings: <strong>${f.new.length}</strong> new, <strong>${f.fixed.length}</strong> fixed, ${f.unchanged} unchanged.</p>
+${model.contract ? html`<p class="small">Findings: <strong>${f.new.length}</strong> new, <strong>${f.fixed.length}</strong> fixed, ${f.unchanged} unchanged.</p>` : ''}
 ${table}${list(f.new, 'New findings', 'fail')}${list(f.fixed, 'Fixed findings', 'pass')}</section>`;
 }
