@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { resolveConfig } from './resolve-config.ts';
 import type { ResolvedConfig } from './types.ts';
@@ -20,13 +21,24 @@ export async function loadConfig(cwd: string, file?: string): Promise<ResolvedCo
   if (!existsSync(path)) throw new TollgateError('TG_CONFIG_NOT_FOUND', `no config file at ${path}`);
   let loaded: { default?: unknown };
   try {
-    loaded = await import(pathToFileURL(path).href);
+    // tsImport: a .ts config loads as ESM whether or not the user's package.json says "type": "module".
+    loaded = await tsImport(pathToFileURL(path).href, import.meta.url);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new TollgateError('TG_CONFIG_INVALID', `${path} failed to load: ${reason}`, {
       hint: 'fix the error in the config file',
     });
   }
-  validateConfig(loaded.default, path);
-  return resolveConfig(loaded.default, dirname(path), path);
+  const config = unwrapDefault(loaded.default);
+  validateConfig(config, path);
+  return resolveConfig(config, dirname(path), path);
+}
+
+/** A config compiled as CommonJS (no "type": "module") arrives as `{ default: config }` one level down. */
+function unwrapDefault(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'default' in value) {
+    const keys = Object.keys(value).filter((k) => k !== '__esModule');
+    if (keys.length === 1) return (value as { default: unknown }).default;
+  }
+  return value;
 }
