@@ -1,4 +1,4 @@
-import type { RunModel } from '../run/model.ts';
+import type { RunModel, TrendRow } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
@@ -107,9 +107,10 @@ function trendSection(model: RunModel): string[] {
   const trends = model.trends;
   if (!trends) return [];
   const out = [`### Trends vs ${code(trends.previous.id)} (${verdictLabel[trends.previous.verdict]})`, ''];
-  if (trends.operations.length > 0) {
+  const rows = notableTrends(trends.operations);
+  if (rows.length > 0) {
     out.push('| Operation | Source | p95 | p99 | Error rate |', '|---|---|---|---|---|');
-    for (const row of trends.operations) {
+    for (const row of rows) {
       const delta = (m: { now: number; before: number }) =>
         `${formatMs(m.now)} (${formatChange(relativeChange(m.now, m.before))})`;
       out.push(
@@ -118,12 +119,40 @@ function trendSection(model: RunModel): string[] {
     }
     out.push('');
   }
+  const quiet = trends.operations.length - rows.length;
+  if (quiet > 0)
+    out.push(
+      `${quiet} more operations not shown: contract latencies only appear when they moved by half or more.`,
+      '',
+    );
+  if (!model.contract) return out;
   const { new: added, fixed, unchanged } = trends.findings;
   out.push(`Findings: ${added.length} new, ${fixed.length} fixed, ${unchanged} unchanged.`);
   for (const g of added) out.push(`- 🆕 ${cell(g.check)} ${code(g.operation)}: ${cell(g.title)}`);
   for (const g of fixed) out.push(`- ✔️ fixed: ${cell(g.check)} ${code(g.operation)}: ${cell(g.title)}`);
   out.push('');
   return out;
+}
+
+/** Contract latencies move this much (relative and absolute) from run to run without meaning anything. */
+const CONTRACT_NOISE = 0.5;
+const CONTRACT_NOISE_MS = 5;
+
+/**
+ * Load rows always (they are measurements); contract rows only when p99
+ * moved by half or more or the 5xx share changed: a handful of contract
+ * requests per operation is noisy.
+ */
+function notableTrends(rows: TrendRow[]): TrendRow[] {
+  return rows
+    .filter((row) => {
+      if (row.source.startsWith('load:')) return true;
+      const change = relativeChange(row.p99.now, row.p99.before) ?? 1;
+      const moved =
+        Math.abs(change) >= CONTRACT_NOISE && Math.abs(row.p99.now - row.p99.before) >= CONTRACT_NOISE_MS;
+      return moved || row.errorRate.now !== row.errorRate.before;
+    })
+    .slice(0, 20);
 }
 
 /** Inline code: literal inside, so only backticks, pipes and newlines need care. */
