@@ -101,3 +101,22 @@ describe('console safety', () => {
     assert.match(out, /\u001b\[31m/);
   });
 });
+
+describe('markdown trends', () => {
+  test('load rows always; contract rows only when they moved by half or more', () => {
+    const model = fixtureModel();
+    const row = (operation: string, before: number, now: number) => ({
+      operation,
+      source: 'contract',
+      p95: { now, before },
+      p99: { now, before },
+      errorRate: { now: 0, before: 0 },
+    });
+    model.trends!.operations.push(row('GET /steady', 20, 24), row('GET /slower', 20, 80));
+    const md = renderMarkdown(model);
+    assert.ok(md.includes('`GET /slower` | contract'));
+    assert.ok(!md.includes('GET /steady'));
+    assert.match(md, /1 more operations not shown/);
+    assert.ok(md.includes('`GET /v1/albums/{id}` | load:baseline'));
+  });
+});
