@@ -1,5 +1,6 @@
 import { planCases, selectOperations } from '../cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
+import { defaults } from '../config/defaults.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
@@ -25,11 +26,8 @@ import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
  * what was gathered and marks it aborted.
  */
 export const contractDefaults = {
-  seed: 1,
-  maxCases: 25,
-  workers: 4,
-  rateLimit: 0,
-  timeoutMs: 10_000,
+  ...defaults.contract,
+  // Engine-only: a hard stop for one run, not a user setting in tollgate.config.
   maxRequests: 10_000,
 } satisfies ContractOptions;
 
