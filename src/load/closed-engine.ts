@@ -29,6 +29,8 @@ interface AcRequest {
 interface ClientState {
   user: VirtualUser;
   current: BuiltRequest;
+  /** Whether the current response is a contract sample. */
+  sample: boolean;
 }
 
 /**
@@ -71,21 +73,19 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
   const elapsed = () => performance.now() - ctx.t0;
   const fixed = plan.isStatic ? plan.newUser().next() : undefined;
 
-  const onResponse =
+  // autocannon runs a request's onResponse hook (and converts its raw headers, which is not
+  // cheap) only when the hook is set, so the hook is armed just for the responses that need it:
+  // a contract sample (decided one response ahead) or a sequence step that captures values.
+  const hook =
     (state: ClientState) =>
     (status: number, body: string, _c: unknown, raw: Record<string, string | string[]>) => {
       const request = state.current;
-      const wantsSample = sampler.wants(request);
-      if (!wantsSample && !request.capture) return;
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(raw))
         headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      if (wantsSample) {
-        recorder.contract(
-          request.op,
-          sampler.check(request, ctx.url.origin, status, headers, body, 0),
-          ctx.counted(elapsed()),
-        );
+      if (state.sample) {
+        const failures = sampler.check(request, ctx.url.origin, status, headers, body, 0);
+        recorder.contract(request.op, failures, ctx.counted(elapsed()));
       }
       if (request.capture) {
         let json: unknown;
@@ -98,35 +98,35 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
 
   const setupClient = (client: AcClient) => {
     const user = plan.newUser();
-    const state: ClientState = { user, current: fixed ?? user.next() };
+    const state: ClientState = { user, current: fixed ?? user.next(), sample: false };
+    const onResponse = hook(state);
+    const arm = (request: AcRequest) => {
+      state.sample = sampler.wants(state.current);
+      request.onResponse = state.sample || state.current.capture ? onResponse : undefined;
+    };
+    let request: AcRequest;
     if (fixed) {
-      client.setRequests([
-        {
-          method: fixed.method,
-          path: fixed.path,
-          headers: fixed.headers,
-          body: fixed.body,
-          onResponse: onResponse(state),
-        },
-      ]);
+      request = { method: fixed.method, path: fixed.path, headers: fixed.headers, body: fixed.body };
     } else {
       let first = true;
-      client.setRequests([
-        {
-          setupRequest: (req) => {
-            if (!first) state.current = user.next();
-            first = false;
-            const b = state.current;
-            return { ...req, method: b.method, path: b.path, headers: b.headers, body: b.body ?? '' };
-          },
-          onResponse: onResponse(state),
+      request = {
+        setupRequest: (req) => {
+          if (!first) state.current = user.next();
+          first = false;
+          arm(request);
+          const b = state.current;
+          return { ...req, method: b.method, path: b.path, headers: b.headers, body: b.body ?? '' };
         },
-      ]);
+      };
     }
+    arm(request);
+    client.setRequests([request]);
     client.on('response', (status, _bytes, ms) => {
-      recorder.sent(elapsed());
-      recorder.response(state.current.op, status, ms * 1000, undefined, ctx.counted(elapsed()));
-      if (!state.current.capture) state.user.answered(state.current, { status, headers: {} });
+      const now = elapsed();
+      recorder.sent(now);
+      recorder.response(state.current.op, status, ms * 1000, undefined, ctx.counted(now));
+      if (fixed) arm(request);
+      else if (!state.current.capture && status >= 400) state.user.answered(state.current, undefined);
     });
     client.on('timeout', () => {
       recorder.error(state.current.op, 'timeout', ctx.counted(elapsed()));

@@ -108,6 +108,8 @@ export interface ProfileOptions<Paths> {
   contractSample?: number;
   /** Per-request timeout, ms. Default: 10000. */
   timeoutMs?: number;
+  /** Open model: worker threads sharing the arrivals (the total rate holds). Default: 1. */
+  workers?: number;
   /** Seed for `ctx.random`. Default: 1. */
   seed?: number;
 }

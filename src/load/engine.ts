@@ -18,6 +18,8 @@ export interface EngineContext {
   timeoutMs: number;
   /** Closed: ignored (stages say); open: the most connections to open. */
   maxConnections: number;
+  /** Open model with several workers: this worker's index and the worker count. */
+  share?: { index: number; of: number };
   /** Aborted to stop early (Ctrl-C, abortOnFail); engines drain and return. */
   signal: AbortSignal;
 }
@@ -33,9 +35,4 @@ export interface EngineOutcome {
    * the API's doing and is not counted here).
    */
   meanLagMs?: number;
-}
-
-/** `ECONNREFUSED`, `ECONNRESET`... as a request error kind. */
-export function isTimeout(error: { message?: string; code?: string }): boolean {
-  return error.code === 'ETIMEDOUT' || /timed out/i.test(error.message ?? '');
 }

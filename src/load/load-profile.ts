@@ -29,7 +29,12 @@ export async function loadProfile(
     );
   }
   validateProfile(module.default, source, options.spec);
-  return { name: basename(file, extname(file)), source, options: module.default as LoadedProfile['options'] };
+  return {
+    name: basename(file, extname(file)),
+    source,
+    file,
+    options: module.default as LoadedProfile['options'],
+  };
 }
 
 function findProfile(nameOrFile: string, loadDir: string, cwd: string): string {

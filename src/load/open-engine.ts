@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { EngineContext, EngineOutcome } from './engine.ts';
 import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
 import type { BuiltRequest, VirtualUser } from './request-plan.ts';
-import { rateAt } from './stages.ts';
+import { arrivalTime } from './stages.ts';
 
 interface Pending {
   user: VirtualUser;
@@ -176,19 +176,17 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
   }, 100);
 
   await new Promise<void>((done) => {
-    let next = schedule.stages[0]?.startMs ?? 0;
+    // With N workers, worker i takes arrivals i, i+N, i+2N...: the total rate holds.
+    const { index, of } = ctx.share ?? { index: 0, of: 1 };
+    let n = index;
+    let next = arrivalTime(schedule, n);
     const end = schedule.totalMs;
     const pump = () => {
       const now = elapsed();
       while (next <= now && next < end && !ctx.signal.aborted) {
-        const rate = rateAt(schedule, next);
-        if (rate > 0) {
-          arrive(next);
-          next += 1000 / rate;
-        } else {
-          const stage = schedule.stages.find((s) => s.startMs > next && (s.fromRate > 0 || s.toRate > 0));
-          next = stage ? stage.startMs : end;
-        }
+        arrive(next);
+        n += of;
+        next = arrivalTime(schedule, n);
       }
       if (next >= end || ctx.signal.aborted) return done();
       setTimeout(pump, Math.max(0, next - elapsed() - 0.5));

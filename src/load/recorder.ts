@@ -1,4 +1,11 @@
-import { type Histogram, newHistogram, percentileMs, recordMicros } from './histogram.ts';
+import {
+  decodeHistogram,
+  encodeHistogram,
+  type Histogram,
+  newHistogram,
+  percentileMs,
+  recordMicros,
+} from './histogram.ts';
 
 /** Why a request got no HTTP answer. */
 export type RequestError = 'timeout' | 'connection';
@@ -141,4 +148,73 @@ export class Recorder {
     this.secondSent = 0;
     return point;
   }
+}
+
+/** OpStats as plain data (histograms base64-encoded): what a worker thread sends back. */
+export type StatsSnapshot = Omit<OpStats, 'latency' | 'corrected'> & { latency: string; corrected?: string };
+
+export interface RecorderSnapshot {
+  total: StatsSnapshot;
+  perOp: Record<string, StatsSnapshot>;
+  timeline: TimelinePoint[];
+  sendsPer100ms: number[];
+}
+
+function snapshotStats(s: OpStats): StatsSnapshot {
+  return {
+    ...s,
+    latency: encodeHistogram(s.latency),
+    corrected: s.corrected ? encodeHistogram(s.corrected) : undefined,
+  };
+}
+
+export function snapshotRecorder(r: Recorder): RecorderSnapshot {
+  return {
+    total: snapshotStats(r.total),
+    perOp: Object.fromEntries([...r.perOp.entries()].map(([k, v]) => [k, snapshotStats(v)])),
+    timeline: r.timeline,
+    sendsPer100ms: r.sendsPer100ms,
+  };
+}
+
+function mergeStats(into: OpStats, from: StatsSnapshot): void {
+  into.requests += from.requests;
+  into.http += from.http;
+  into.timeouts += from.timeouts;
+  into.connection += from.connection;
+  into.sampled += from.sampled;
+  into.violations += from.violations;
+  for (const [code, n] of Object.entries(from.statusCodes))
+    into.statusCodes[code] = (into.statusCodes[code] ?? 0) + n;
+  into.latency.add(decodeHistogram(from.latency));
+  if (into.corrected && from.corrected) into.corrected.add(decodeHistogram(from.corrected));
+}
+
+/**
+ * Adds a worker's numbers into `into`. Counters and histograms merge exactly;
+ * per-second percentiles cannot be merged from percentiles, so a merged
+ * second shows the worst worker's (documented in the report).
+ */
+export function mergeRecorder(into: Recorder, from: RecorderSnapshot): void {
+  mergeStats(into.total, from.total);
+  for (const [op, stats] of Object.entries(from.perOp)) {
+    if (!into.perOp.has(op)) into.perOp.set(op, newStats(into.total.corrected !== undefined));
+    mergeStats(into.perOp.get(op)!, stats);
+  }
+  from.timeline.forEach((p, i) => {
+    const q = into.timeline[i];
+    if (!q) into.timeline.push({ ...p });
+    else
+      Object.assign(q, {
+        rps: q.rps + p.rps,
+        sent: q.sent + p.sent,
+        errors: q.errors + p.errors,
+        p50: Math.max(q.p50, p.p50),
+        p95: Math.max(q.p95, p.p95),
+        p99: Math.max(q.p99, p.p99),
+      });
+  });
+  from.sendsPer100ms.forEach((n, i) => {
+    into.sendsPer100ms[i] = (into.sendsPer100ms[i] ?? 0) + n;
+  });
 }

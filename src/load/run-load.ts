@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
-import { validateResponse } from '../checks/validate-response.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
 import type { ParsedGate } from '../gates/types.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import { runClosedModel } from './closed-engine.ts';
-import { ContractSampler, type ResponseValidator } from './contract-sampler.ts';
+import type { ResponseValidator } from './contract-sampler.ts';
 import type { EngineContext, EngineOutcome } from './engine.ts';
 import { encodeHistogram } from './histogram.ts';
 import { gateValues, toLoadMetrics } from './load-metrics.ts';
 import { runOpenModel } from './open-engine.ts';
-import { Recorder, type TimelinePoint } from './recorder.ts';
-import { RequestPlan, type ScenarioInput } from './request-plan.ts';
+import { runOpenWorkers } from './open-workers.ts';
+import { prepareRun } from './prepare-run.ts';
+import type { TimelinePoint } from './recorder.ts';
 import { selfCheck } from './self-check.ts';
-import { buildSchedule, type Overrides, plannedArrivals, type Schedule, stageAt } from './stages.ts';
+import { type Overrides, plannedArrivals, type Schedule } from './stages.ts';
 import type { LoadedProfile, LoadReport } from './types.ts';
 
 export interface RunLoadOptions {
@@ -41,27 +41,8 @@ export interface RunLoadOptions {
 export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   const p = options.profile.options;
   const gates = parseGateSet(p.gates?.[options.env], `${options.profile.source}: gates.${options.env}`);
-  const schedule = buildSchedule(p, options.overrides);
-  const url = new URL(options.baseURL);
-  const basePath = options.spec?.basePath ?? '';
-  let prefix = url.pathname.replace(/\/+$/, '');
-  if (basePath && !prefix.endsWith(basePath)) prefix += basePath;
-  const plan = new RequestPlan(p.requests as ScenarioInput[], {
-    spec: options.spec,
-    prefix,
-    headers: lowerKeys(options.headers ?? {}),
-    seed: p.seed ?? 1,
-  });
-  const recorder = new Recorder(p.model === 'open');
-  const spec = options.spec;
-  const validate =
-    options.validate === false
-      ? undefined
-      : (options.validate ??
-        (spec ? (op, exchange) => validateResponse(spec, op, exchange).length : undefined));
-  const sampler = new ContractSampler(p.contractSample ?? 0.01, validate, p.seed ?? 1);
-  const gateWindow = p.gateWindow ?? 'measured';
-  const counted = (t: number) => inWindow(schedule, t, gateWindow);
+  const { schedule, url, plan, recorder, sampler, gateWindow, counted } = prepareRun(options);
+  const workers = p.model === 'open' ? (p.workers ?? 1) : 1;
 
   const stop = new AbortController();
   let aborted: { reason: string } | undefined;
@@ -112,14 +93,18 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   };
   let outcome: EngineOutcome;
   try {
-    outcome = p.model === 'open' ? await runOpenModel(ctx) : await runClosedModel(ctx);
+    if (workers > 1) {
+      clearInterval(ticker);
+      outcome = await runOpenWorkers(options, workers, recorder, stop.signal, options.onSecond);
+    } else outcome = p.model === 'open' ? await runOpenModel(ctx) : await runClosedModel(ctx);
   } finally {
     clearInterval(ticker);
     options.signal?.removeEventListener('abort', onAbort);
   }
   const durationMs = performance.now() - t0;
   const cpuUsed = process.cpuUsage(cpu0);
-  if (durationMs - second * 1000 > 300) recorder.tick(second + 1, (durationMs - second * 1000) / 1000);
+  if (workers === 1 && durationMs - second * 1000 > 300)
+    recorder.tick(second + 1, (durationMs - second * 1000) / 1000);
 
   const measuredSec = measuredSeconds(schedule, durationMs, gateWindow);
   const totals = toLoadMetrics(recorder.total, measuredSec);
@@ -177,12 +162,6 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   };
 }
 
-function inWindow(schedule: Schedule, t: number, window: 'measured' | 'steady'): boolean {
-  const stage = stageAt(schedule, t);
-  if (!stage) return t >= schedule.warmupMs;
-  return window === 'steady' ? stage.kind === 'steady' : stage.kind !== 'warmup';
-}
-
 function windowStages(schedule: Schedule, window: 'measured' | 'steady') {
   return schedule.stages.filter((s) => (window === 'steady' ? s.kind === 'steady' : s.kind !== 'warmup'));
 }
@@ -222,8 +201,4 @@ function abortOnFail(option: boolean | { graceSec?: number; afterSec?: number } 
   if (!option) return undefined;
   const o = option === true ? {} : option;
   return { graceSec: o.graceSec ?? 5, afterSec: o.afterSec ?? 3 };
-}
-
-function lowerKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

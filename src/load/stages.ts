@@ -128,3 +128,27 @@ export function plannedArrivals(schedule: Schedule): number {
     .filter((s) => s.kind !== 'warmup')
     .reduce((sum, s) => sum + ((s.fromRate + s.toRate) / 2) * ((s.endMs - s.startMs) / 1000), 0);
 }
+
+/**
+ * Open model: when (ms since start) the n-th arrival (n from 0) is due, or
+ * Infinity when the schedule ends first. Exact for ramps: within a stage the
+ * rate is linear, so the arrival count is quadratic in time and is inverted
+ * in closed form; a ramp from zero does not stall on a near-zero rate.
+ */
+export function arrivalTime(schedule: Schedule, n: number): number {
+  let before = 0;
+  for (const s of schedule.stages) {
+    const T = (s.endMs - s.startMs) / 1000;
+    if (T <= 0) continue;
+    const a = s.fromRate;
+    const b = (s.toRate - s.fromRate) / T;
+    const inStage = a * T + (b * T * T) / 2;
+    if (n < before + inStage) {
+      const k = n - before;
+      const tau = Math.abs(b) < 1e-9 ? k / a : (-a + Math.sqrt(Math.max(0, a * a + 2 * b * k))) / b;
+      return s.startMs + tau * 1000;
+    }
+    before += inStage;
+  }
+  return Number.POSITIVE_INFINITY;
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { decodeHistogram } from '../../src/load/histogram.ts';
 import { loadProfile } from '../../src/load/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
@@ -51,7 +52,8 @@ describe('runLoad on the reference API', () => {
     );
     assert.ok(r.totals.contract && r.totals.contract.sampled > 0, 'responses were sampled against the spec');
     assert.ok(r.totals.latencyMs.p50 > 0 && r.totals.latencyMs.p50 < r.totals.latencyMs.p99 + 1e-9);
-    assert.ok(r.histograms.uncorrected.length > 0);
+    // the encoded histogram decodes to the same count (and so can be merged across runs or machines)
+    assert.equal(decodeHistogram(r.histograms.uncorrected).totalCount, r.totals.requests);
     assert.ok(r.timeline.length >= 1);
   });
 
@@ -123,8 +125,14 @@ describe('runLoad on the reference API', () => {
     });
     const buckets = (r.sendsPer100ms ?? []).slice(1, 19);
     assert.ok(buckets.length >= 15, `buckets: ${buckets}`);
-    // 400 rps = 40 per 100 ms; a per-second burst (autocannon's limiter) would put ~400 in one bucket
-    for (const b of buckets) assert.ok(b >= 15 && b <= 80, `uneven bucket ${b} in ${buckets}`);
+    // 400 rps = 40 per 100 ms; a per-second burst (autocannon's limiter) would put ~400 in one
+    // bucket and nothing in the other nine. Margins leave room for a busy machine's event-loop stalls.
+    const sorted = [...buckets].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    assert.ok(median >= 28 && median <= 52, `median bucket ${median} in ${buckets}`);
+    assert.ok(Math.max(...buckets) <= 200, `burst in ${buckets}`);
+    const off = buckets.filter((b) => Math.abs(b - 40) > 20).length;
+    assert.ok(off <= buckets.length * 0.25, `${off} uneven buckets in ${buckets}`);
     const total = r.totals.requests + r.totals.errors.connection + r.totals.errors.timeouts;
     assert.ok(total >= 700 && total <= 820, `sent ${total} for 800 planned`);
   });

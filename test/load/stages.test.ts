@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildSchedule, parseDuration, plannedArrivals, rateAt } from '../../src/load/stages.ts';
+import { arrivalTime, buildSchedule, parseDuration, plannedArrivals, rateAt } from '../../src/load/stages.ts';
 
 describe('parseDuration', () => {
   const table: [string | number, number][] = [
@@ -62,5 +62,33 @@ describe('buildSchedule', () => {
     assert.equal(s.stages[0].kind, 'steady');
     assert.equal(s.stages[0].toConnections, 14);
     assert.equal(s.totalMs, 3000);
+  });
+});
+
+describe('arrivalTime', () => {
+  test('constant rate: evenly spaced from the start', () => {
+    const s = buildSchedule({ model: 'open', rate: 100, duration: '2s' });
+    assert.equal(arrivalTime(s, 0), 0);
+    assert.equal(arrivalTime(s, 1), 10);
+    assert.equal(arrivalTime(s, 150), 1500);
+    assert.equal(arrivalTime(s, 200), Number.POSITIVE_INFINITY);
+  });
+
+  test('a ramp from zero is followed, not skipped', () => {
+    const s = buildSchedule({
+      model: 'open',
+      stages: [
+        { kind: 'ramp', duration: '2s', rate: 100 },
+        { kind: 'steady', duration: '1s', rate: 100 },
+      ],
+    });
+    // 0 -> 100 rps over 2 s is 100 arrivals; arrival n at sqrt(2n/50) s
+    assert.ok(Math.abs(arrivalTime(s, 2) - 282.84) < 0.01);
+    assert.ok(Math.abs(arrivalTime(s, 50) - 1414.21) < 0.01);
+    assert.ok(Math.abs(arrivalTime(s, 100) - 2000) < 1e-6);
+    assert.ok(Math.abs(arrivalTime(s, 150) - 2500) < 1e-6);
+    let count = 0;
+    while (arrivalTime(s, count) < s.totalMs) count++;
+    assert.equal(count, Math.round(plannedArrivals(s)));
   });
 });

@@ -1,0 +1,55 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadSpec } from '../spec/load-spec.ts';
+import { loadProfile } from './load-profile.ts';
+import { runOpenModel } from './open-engine.ts';
+import type { WorkerInput, WorkerMessage } from './open-workers.ts';
+import { prepareRun } from './prepare-run.ts';
+import { snapshotRecorder } from './recorder.ts';
+
+/** One worker thread of `runOpenWorkers`: its share of the arrivals, recorded locally, sent back at the end. */
+const input = workerData as WorkerInput;
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+try {
+  const spec = input.specSource ? await loadSpec(input.specSource) : undefined;
+  const profile = await loadProfile(input.file, { loadDir: '.', cwd: process.cwd(), spec });
+  const run = prepareRun({ ...input, profile, spec, validate: input.validate ? undefined : false });
+  const stop = new AbortController();
+  parentPort!.on('message', (m) => {
+    if (m === 'stop') stop.abort();
+  });
+  await new Promise((r) => setTimeout(r, Math.max(0, input.startAt - Date.now())));
+  const t0 = performance.now();
+  let second = 0;
+  const ticker = setInterval(() => {
+    second++;
+    post({
+      type: 'second',
+      point: run.recorder.tick(second),
+      elapsedMs: performance.now() - t0,
+      totalMs: run.schedule.totalMs,
+    });
+  }, 1000);
+  const outcome = await runOpenModel({
+    ...run,
+    t0,
+    timeoutMs: profile.options.timeoutMs ?? 10_000,
+    maxConnections: Math.ceil(
+      (input.overrides?.connections ?? profile.options.connections ?? defaultConnections(run.schedule)) /
+        input.of,
+    ),
+    signal: stop.signal,
+    share: { index: input.index, of: input.of },
+  });
+  clearInterval(ticker);
+  const elapsed = performance.now() - t0;
+  if (elapsed - second * 1000 > 300) run.recorder.tick(second + 1, (elapsed - second * 1000) / 1000);
+  post({ type: 'done', snapshot: snapshotRecorder(run.recorder), outcome });
+} catch (error) {
+  post({ type: 'error', message: (error as Error).message });
+}
+
+function defaultConnections(schedule: ReturnType<typeof prepareRun>['schedule']): number {
+  const peak = Math.max(0, ...schedule.stages.map((s) => Math.max(s.fromRate, s.toRate)));
+  return Math.min(512, Math.max(8, Math.ceil(peak / 20)));
+}

@@ -1,0 +1,102 @@
+import { Worker } from 'node:worker_threads';
+import { TollgateError } from '../errors/tollgate-error.ts';
+import type { EngineOutcome } from './engine.ts';
+import { mergeRecorder, type Recorder, type RecorderSnapshot, type TimelinePoint } from './recorder.ts';
+import type { RunLoadOptions } from './run-load.ts';
+
+/** What the coordinator sends each worker thread (plain data: profiles are re-imported from their file). */
+export interface WorkerInput {
+  file: string;
+  specSource?: string;
+  baseURL: string;
+  headers: Record<string, string>;
+  overrides?: RunLoadOptions['overrides'];
+  validate: boolean;
+  index: number;
+  of: number;
+  /** Date.now() at which every worker starts its clock, so their schedules interleave. */
+  startAt: number;
+}
+
+export type WorkerMessage =
+  | { type: 'second'; point: TimelinePoint; elapsedMs: number; totalMs: number }
+  | { type: 'done'; snapshot: RecorderSnapshot; outcome: EngineOutcome }
+  | { type: 'error'; message: string };
+
+/**
+ * The open model on N worker threads (`workers` in the profile), for rates one
+ * event loop cannot hold. Worker i sends arrivals i, i+N, i+2N... of the one
+ * schedule, so the total rate is the profile's (autocannon's overallRate is per
+ * worker). Counters and HDR histograms merge exactly into `recorder`.
+ */
+export async function runOpenWorkers(
+  options: RunLoadOptions,
+  workers: number,
+  recorder: Recorder,
+  signal: AbortSignal,
+  onSecond?: RunLoadOptions['onSecond'],
+): Promise<EngineOutcome> {
+  const file = options.profile.file;
+  if (!file) {
+    throw new TollgateError(
+      'TG_PROFILE_INVALID',
+      `${options.profile.source}: workers > 1 needs the profile in a file`,
+    );
+  }
+  const startAt = Date.now() + 300;
+  const seconds = new Map<number, { point: TimelinePoint; count: number }>();
+  const threads = Array.from({ length: workers }, (_, index) => {
+    const workerData: WorkerInput = {
+      file,
+      specSource: options.spec?.source,
+      baseURL: options.baseURL,
+      headers: options.headers ?? {},
+      overrides: options.overrides,
+      validate: options.validate !== false,
+      index,
+      of: workers,
+      startAt,
+    };
+    return new Worker(new URL('./open-worker-entry.mjs', import.meta.url), { workerData });
+  });
+  const stopAll = () => {
+    for (const t of threads) t.postMessage('stop');
+  };
+  signal.addEventListener('abort', stopAll, { once: true });
+  try {
+    const results = await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<{ snapshot: RecorderSnapshot; outcome: EngineOutcome }>((done, fail) => {
+            thread.on('message', (m: WorkerMessage) => {
+              if (m.type === 'second') {
+                const s = seconds.get(m.point.t) ?? {
+                  point: { ...m.point, rps: 0, sent: 0, errors: 0 },
+                  count: 0,
+                };
+                s.point.rps += m.point.rps;
+                s.point.sent += m.point.sent;
+                s.point.errors += m.point.errors;
+                s.point.p99 = Math.max(s.point.p99, m.point.p99);
+                s.count++;
+                seconds.set(m.point.t, s);
+                if (s.count === workers) onSecond?.(s.point, m.elapsedMs, m.totalMs);
+              } else if (m.type === 'done') done(m);
+              else fail(new Error(`load worker failed: ${m.message}`));
+            });
+            thread.on('error', fail);
+          }),
+      ),
+    );
+    for (const r of results) mergeRecorder(recorder, r.snapshot);
+    const lags = results.map((r) => r.outcome.meanLagMs).filter((v): v is number => v !== undefined);
+    return {
+      dropped: results.reduce((sum, r) => sum + r.outcome.dropped, 0),
+      peakConnections: results.reduce((sum, r) => sum + r.outcome.peakConnections, 0),
+      meanLagMs: lags.length ? Math.max(...lags) : undefined,
+    };
+  } finally {
+    signal.removeEventListener('abort', stopAll);
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}

@@ -1,0 +1,58 @@
+import { validateResponse } from '../checks/validate-response.ts';
+import type { LoadedSpec } from '../spec/types.ts';
+import { ContractSampler, type ResponseValidator } from './contract-sampler.ts';
+import { Recorder } from './recorder.ts';
+import { RequestPlan, type ScenarioInput } from './request-plan.ts';
+import { buildSchedule, type Overrides, type Schedule, stageAt } from './stages.ts';
+import type { LoadedProfile } from './types.ts';
+
+export interface PrepareInput {
+  profile: LoadedProfile;
+  baseURL: string;
+  headers?: Record<string, string>;
+  spec?: LoadedSpec;
+  overrides?: Overrides;
+  validate?: ResponseValidator | false;
+}
+
+/** What one process (or worker thread) needs to generate a profile's load. */
+export function prepareRun(options: PrepareInput) {
+  const p = options.profile.options;
+  const schedule = buildSchedule(p, options.overrides);
+  const url = new URL(options.baseURL);
+  const basePath = options.spec?.basePath ?? '';
+  let prefix = url.pathname.replace(/\/+$/, '');
+  if (basePath && !prefix.endsWith(basePath)) prefix += basePath;
+  const plan = new RequestPlan(p.requests as ScenarioInput[], {
+    spec: options.spec,
+    prefix,
+    headers: lowerKeys(options.headers ?? {}),
+    seed: p.seed ?? 1,
+  });
+  const spec = options.spec;
+  const validate =
+    options.validate === false
+      ? undefined
+      : (options.validate ??
+        (spec ? (op, exchange) => validateResponse(spec, op, exchange).length : undefined));
+  const gateWindow = p.gateWindow ?? 'measured';
+  return {
+    schedule,
+    url,
+    plan,
+    recorder: new Recorder(p.model === 'open'),
+    sampler: new ContractSampler(p.contractSample ?? 0.01, validate, p.seed ?? 1),
+    gateWindow,
+    counted: (t: number) => inWindow(schedule, t, gateWindow),
+  };
+}
+
+function inWindow(schedule: Schedule, t: number, window: 'measured' | 'steady'): boolean {
+  const stage = stageAt(schedule, t);
+  if (!stage) return t >= schedule.warmupMs;
+  return window === 'steady' ? stage.kind === 'steady' : stage.kind !== 'warmup';
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
