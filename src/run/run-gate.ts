@@ -2,21 +2,18 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { UserStage } from '../config/types.ts';
 import type { ExitCodeValue } from '../errors/exit-codes.ts';
-import { type ReportOutcome, writeReports } from '../report/write-reports.ts';
+import type { ReportOutcome } from '../report/write-reports.ts';
 import type { Target } from '../target/open-target.ts';
 import { buildRunModel } from './build-model.ts';
 import { gitInfo } from './git-info.ts';
-import { appendHistory, previousRun, summariseRun } from './history.ts';
-import { updateLatest } from './latest.ts';
 import type { RunModel } from './model.ts';
+import { recordRun } from './record-run.ts';
 import { createRunDir } from './run-dir.ts';
-import { writeRun } from './run-file.ts';
 import { gateExitCode, runStages } from './run-stages.ts';
 import { stageRunners } from './stages/index.ts';
 import type { StageKind, StageRunner } from './stages/types.ts';
-import { compareRuns } from './trends.ts';
 
-const toolVersion: string = JSON.parse(
+export const toolVersion: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ).version;
 
@@ -84,14 +81,7 @@ export async function runGate(target: Target, options: GateOptions): Promise<Gat
     run,
     allowUnreliable: options.allowUnreliable,
   });
-  const previous = previousRun(reportsDir, model.env, id);
-  if (previous) {
-    model.trends = compareRuns(summariseRun(model), previous);
-  }
-  writeRun(dir, model);
-  const reports = writeReports(dir, model, undefined, options.env);
-  appendHistory(reportsDir, model);
-  if (!options.runDir) updateLatest(reportsDir, id);
+  const reports = recordRun(model, { dir, reportsDir, moveLatest: !options.runDir }, options.env);
   const exitCode = gateExitCode(run, model.gates, { allowUnreliable: options.allowUnreliable });
   return { model, dir, reportsDir, exitCode, reports };
 }
