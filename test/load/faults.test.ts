@@ -106,9 +106,11 @@ describe('load gates against faults of the reference API', () => {
       assert.ok(corrected.max >= raw.max, 'latency from the intended time is never shorter');
     });
 
-    test('without the stall, corrected and uncorrected stay close and low', async () => {
+    test('without the stall, corrected latency stays low (or the generator owns up to its lag)', async () => {
       const r = await run(clean, open);
-      assert.ok(r.totals.correctedLatencyMs!.p95 < 50, `corrected p95 ${r.totals.correctedLatencyMs!.p95}`);
+      const p95 = r.totals.correctedLatencyMs!.p95;
+      // On a starved machine the generator itself can send late; then its self-check must say so.
+      assert.ok(p95 < 50 || !r.selfCheck.ok, `corrected p95 ${p95} with a clean self-check`);
     });
   });
 
