@@ -1,6 +1,7 @@
 import { baselineRequest, cloneRequest } from './baseline.ts';
 import { type Candidate, interleave } from './classify.ts';
 import { type Field, requestFields } from './fields.ts';
+import { isUnsafeMethod } from './own-resources.ts';
 import { createRng, deriveSeed, type Rng } from './prng.ts';
 import { fillString, sampleValue } from './sample-value.ts';
 import { view } from './schema-view.ts';
@@ -10,22 +11,27 @@ import type { GenerationContext } from './types.ts';
  * Phase (c): deterministic boundaries of every constrained field, at and
  * around each limit (minLength 2 / maxLength 10 gives lengths 1, 2, 3, 9, 10,
  * 11), plus every enum value. In-range values are 'valid', out-of-range ones
- * 'invalid'; classify() confirms each against the schema.
+ * 'invalid'; classify() confirms each against the schema. Writes get only the
+ * out-of-range path values: an in-range id (1, 2) names a real resource, not
+ * one this run created.
  */
 export function boundaryCandidates(ctx: GenerationContext): Candidate[] {
   const rng = createRng(deriveSeed(ctx.options.seed, ctx.operation.id, 'boundary'));
   const binding = ctx.options.bindings?.[ctx.operation.id]?.[0];
   const base = baselineRequest(ctx, rng, { allOptional: true, binding });
+  const writes = isUnsafeMethod(ctx.operation.method);
   const perField = requestFields(ctx).map((field) =>
-    boundaryValues(field, ctx.spec.document, rng).map(({ value, valid, what }) => {
-      const request = cloneRequest(base);
-      field.set(request, value);
-      return {
-        expectation: valid ? 'valid' : 'invalid',
-        description: `${field.label} ${what}`,
-        request,
-      } as Candidate;
-    }),
+    boundaryValues(field, ctx.spec.document, rng)
+      .filter(({ valid }) => !(writes && field.where === 'path' && valid))
+      .map(({ value, valid, what }) => {
+        const request = cloneRequest(base);
+        field.set(request, value);
+        return {
+          expectation: valid ? 'valid' : 'invalid',
+          description: `${field.label} ${what}`,
+          request,
+        } as Candidate;
+      }),
   );
   return interleave(perField);
 }

@@ -6,6 +6,7 @@ import { type Candidate, classify } from './classify.ts';
 import { exampleCandidates } from './examples.ts';
 import { undeclaredMethodCases } from './methods.ts';
 import { negativeCandidates } from './negative.ts';
+import { keepOwnWrites } from './own-resources.ts';
 import { positiveCandidates } from './positive.ts';
 import { GenerationProblem } from './schema-view.ts';
 import type { GenerationContext, IsValid, PlanOptions, TestCase } from './types.ts';
@@ -14,7 +15,9 @@ import type { GenerationContext, IsValid, PlanOptions, TestCase } from './types.
  * Every case for a spec, phase by phase, deterministic for a seed. Nothing is
  * given up silently: an operation with no valid request lands in
  * `generationProblems` with the reason, and cases dropped because their
- * validity disagreed with their claim are counted.
+ * validity disagreed with their claim are counted. Writes that would address
+ * a resource the run did not create are skipped and reported once per
+ * operation (own-resources.ts).
  */
 export interface CasePlan {
   cases: TestCase[];
@@ -74,6 +77,9 @@ export function planOperation(
   } catch (error) {
     if (!(error instanceof GenerationProblem)) throw error;
   }
+  const own = keepOwnWrites(spec, operation, plan.cases, options.bindings, isValid);
+  plan.cases = own.cases;
+  if (own.reason) problems.push(own.reason);
   for (const reason of new Set(problems)) plan.generationProblems.push({ operation: operation.key, reason });
   return plan;
 }
@@ -93,6 +99,17 @@ export function planCases(
     plan.generationProblems.push(...one.generationProblems);
   }
   const included = new Set(operations.map((op) => op.id));
-  plan.cases.push(...undeclaredMethodCases(spec, options, (op) => included.has(op.id)));
+  const byId = new Map(spec.operations.map((op) => [op.id, op]));
+  const byTarget = new Map<string, TestCase[]>();
+  for (const testCase of undeclaredMethodCases(spec, options, (op) => included.has(op.id))) {
+    const target = `${testCase.request.method} ${byId.get(testCase.operationId)?.path}`;
+    byTarget.set(target, [...(byTarget.get(target) ?? []), testCase]);
+  }
+  for (const [target, cases] of byTarget) {
+    const operation = byId.get(cases[0].operationId) as Operation;
+    const own = keepOwnWrites(spec, operation, cases, options.bindings, isValid);
+    plan.cases.push(...own.cases);
+    if (own.reason) plan.generationProblems.push({ operation: target, reason: own.reason });
+  }
   return plan;
 }

@@ -11,6 +11,7 @@ import { boundOperations } from '../stateful/resource-links.ts';
 import { runSequences, type StatefulOptions } from '../stateful/run-sequences.ts';
 import { buildRequest, joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
+import { deletesLast } from './deletes-last.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
 import { groupFindings } from './group-findings.ts';
 import { runPool } from './pool.ts';
@@ -20,10 +21,13 @@ import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
 
 /**
  * The contract engine: fixtures (resources to address), stateful sequences,
- * then every planned case through a bounded pool, then cleanup of whatever
- * the run created. Findings are data; nothing here prints. An unreachable
- * target is TG_UNREACHABLE; a target that dies mid-run stops the run, keeps
- * what was gathered and marks it aborted.
+ * then every planned case through a bounded pool, then the DELETE cases on
+ * the fixtures (last, one at a time, so they cannot pull a fixture from
+ * under the other cases), then cleanup of whatever the run created. Writes
+ * address only what the run created (src/cases/own-resources.ts). Findings
+ * are data; nothing here prints. An unreachable target is TG_UNREACHABLE; a
+ * target that dies mid-run stops the run, keeps what was gathered and marks
+ * it aborted.
  */
 export const contractDefaults = {
   ...defaults.contract,
@@ -77,14 +81,11 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
       aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
     }
     const exchange = outcome.exchange;
-    if (
-      exchange &&
-      operation.method === 'post' &&
-      exchange.response.status < 300 &&
-      testCase.phase !== 'stateful'
-    ) {
-      if (exchange.response.status >= 200)
+    const created = exchange && exchange.response.status >= 200 && exchange.response.status < 300;
+    if (created && testCase.phase !== 'stateful' && !testCase.request.method) {
+      if (operation.method === 'post')
         ledger.recordFrom(boundOperations(spec, operation, testCase.request, exchange.response));
+      if (operation.method === 'delete') ledger.markDeleted(operation, testCase.request.pathParams);
     }
     return exchange;
   };
@@ -102,7 +103,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   const problems: { operation: string; reason: string }[] = [];
   if (!o.readOnly) {
     const fixtures = await runSequences(stateful, 'fixture');
-    bindings = withoutDeletes(fixtures.bindings, byId);
+    bindings = fixtures.bindings;
     phase = 'stateful';
     const sequences = await runSequences(stateful, 'sequence');
     problems.push(...fixtures.problems, ...sequences.problems);
@@ -119,14 +120,13 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     },
   );
   total = state.cases + plan.cases.length;
-  await runPool(
-    plan.cases,
-    { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped },
-    async (testCase) => {
-      const operation = byId.get(testCase.operationId);
-      if (operation) await execute(operation, testCase);
-    },
-  );
+  const [shared, deletes] = deletesLast(spec, plan.cases, byId, isValid);
+  const run = (testCase: TestCase) => {
+    const operation = byId.get(testCase.operationId);
+    return operation ? execute(operation, testCase).then(() => undefined) : Promise.resolve();
+  };
+  await runPool(shared, { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
+  await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
 
   phase = 'cleanup';
   if (!input.signal?.aborted && !aborted) await cleanup(ledger, runner, state);
@@ -226,14 +226,6 @@ async function answers(
   } catch {
     return false;
   }
-}
-
-/** Fixtures serve reads and writes, but positive DELETEs must not remove them under the other cases. */
-function withoutDeletes(
-  bindings: Record<string, Record<string, unknown>[]>,
-  byId: Map<string, Operation>,
-): Record<string, Record<string, unknown>[]> {
-  return Object.fromEntries(Object.entries(bindings).filter(([id]) => byId.get(id)?.method !== 'delete'));
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

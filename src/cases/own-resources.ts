@@ -1,0 +1,107 @@
+import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { readParam, serializeParam } from './request-validity.ts';
+import type { IsValid, TestCase } from './types.ts';
+
+/**
+ * Writes go only to resources this run created. A case on an unsafe method
+ * (anything but GET, HEAD, OPTIONS) whose path parameters are all valid could
+ * name a real resource (album 1 of a shared staging database, reached through
+ * a spec example, a boundary or a random id): it is kept only when its path
+ * parameters are those of a resource the run made (`bindings`). A path value
+ * the schema rejects (id=0, "abc") cannot address anything under the spec,
+ * so negative cases keep theirs. This is the one gate every planned case
+ * passes, whichever generator made it.
+ */
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type Bindings = Record<string, Record<string, unknown>[]>;
+
+/** The method the case sends: its override (undeclared-method cases) or the operation's. */
+export function sentMethod(operation: Operation, testCase: TestCase): string {
+  return (testCase.request.method ?? operation.method).toUpperCase();
+}
+
+export function isUnsafeMethod(method: string): boolean {
+  return !safeMethods.has(method.toUpperCase());
+}
+
+export function pathNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+}
+
+/** Whether every path parameter holds a value the spec accepts, so the URL could name a real resource. */
+export function addressesResource(
+  spec: LoadedSpec,
+  operation: Operation,
+  pathParams: Record<string, unknown>,
+  isValid: IsValid,
+): boolean {
+  const names = pathNames(operation.path);
+  if (names.length === 0) return false;
+  return names.every((name) => {
+    const value = pathParams[name];
+    if (value === undefined) return false;
+    const param = operation.parameters.find((p) => p.in === 'path' && p.name === name);
+    if (!param) return String(value) !== '';
+    const read = readParam(param, serializeParam(param, value), spec.document);
+    return read !== '' && isValid(param.schema, read);
+  });
+}
+
+/** Whether the path parameters are those of a resource the run created (a binding of any operation on the path). */
+export function isOwnResource(
+  spec: LoadedSpec,
+  operation: Operation,
+  pathParams: Record<string, unknown>,
+  bindings: Bindings | undefined,
+): boolean {
+  const names = pathNames(operation.path);
+  return ownSets(spec, operation, bindings).some((binding) =>
+    names.every((name) => binding[name] !== undefined && String(binding[name]) === String(pathParams[name])),
+  );
+}
+
+/** Whether the run created anything that operations on this path can address. */
+export function hasOwnResources(
+  spec: LoadedSpec,
+  operation: Operation,
+  bindings: Bindings | undefined,
+): boolean {
+  return ownSets(spec, operation, bindings).length > 0;
+}
+
+/** A case that would write to a resource the run did not create. */
+export function writesToForeignResource(
+  spec: LoadedSpec,
+  operation: Operation,
+  testCase: TestCase,
+  bindings: Bindings | undefined,
+  isValid: IsValid,
+): boolean {
+  if (!isUnsafeMethod(sentMethod(operation, testCase))) return false;
+  const params = testCase.request.pathParams;
+  return (
+    addressesResource(spec, operation, params, isValid) && !isOwnResource(spec, operation, params, bindings)
+  );
+}
+
+/** Drops cases that would write to someone else's resource; the count says how many, the reason why. */
+export function keepOwnWrites(
+  spec: LoadedSpec,
+  operation: Operation,
+  cases: TestCase[],
+  bindings: Bindings | undefined,
+  isValid: IsValid,
+): { cases: TestCase[]; skipped: number; reason?: string } {
+  const kept = cases.filter((c) => !writesToForeignResource(spec, operation, c, bindings, isValid));
+  const skipped = cases.length - kept.length;
+  if (skipped === 0) return { cases: kept, skipped };
+  const reason = hasOwnResources(spec, operation, bindings)
+    ? `${skipped} unsafe cases skipped: their path parameters would address a resource this run did not create`
+    : `no resource created by this run to address: ${skipped} unsafe cases skipped`;
+  return { cases: kept, skipped, reason };
+}
+
+function ownSets(spec: LoadedSpec, operation: Operation, bindings: Bindings | undefined) {
+  return spec.operations.filter((op) => op.path === operation.path).flatMap((op) => bindings?.[op.id] ?? []);
+}
