@@ -9,7 +9,7 @@ export function renderHeader(model: RunModel): Raw {
     ['Environment', model.env],
     ['Base URL', model.baseURL],
     ['Spec', model.spec ? `${model.spec.title} ${model.spec.version}` : undefined],
-    ['Spec file', model.spec ? `${model.spec.source} (${model.spec.format})` : undefined],
+    ['Spec file', model.spec ? `${shortPath(model.spec.source)} (${model.spec.format})` : undefined],
     ['Started', model.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
     ['Duration', formatDuration(model.durationMs)],
     [
@@ -48,4 +48,10 @@ ${aborted}
 <dl class="meta">${items}</dl>
 <nav class="toc">${links}</nav>
 </section>`;
+}
+
+/** Absolute paths (a spec outside the project) show their last two segments (run.json keeps the full path). */
+function shortPath(path: string): string {
+  if (!path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path)) return path;
+  return `…/${path.split(/[\\/]/).slice(-2).join('/')}`;
 }

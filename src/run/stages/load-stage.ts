@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { validateResponse } from '../../checks/validate-response.ts';
 import type { ResolvedEnvironment } from '../../config/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
@@ -41,7 +42,10 @@ export const loadStage: StageRunner = async (ctx, stage) => {
       );
     },
   });
-  return loadOutcome(toLoadResult(report));
+  const result = toLoadResult(report);
+  // a profile outside the project (e.g. --config in another folder) is named by its absolute path
+  if (result.source.startsWith('..')) result.source = resolve(ctx.root, result.source);
+  return loadOutcome(result);
 };
 
 /** Only the shared model's fields go into run.json; the engine's extras stay in its own report. */
