@@ -115,6 +115,7 @@ async function openAccuracy(api: AlbumsApi) {
     '| target rps | median achieved (sent/s) | overall error | worst 1-s window error (median of runs) | dropped | self-check ok | corrected p99 ms |',
   );
   say('| ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  const problems: string[] = [];
   for (const rate of [500, 2000, 10_000]) {
     const achieved: number[] = [];
     const worst: number[] = [];
