@@ -102,6 +102,16 @@ export function keepOwnWrites(
   return { cases: kept, skipped, reason };
 }
 
+/** The first resource the run created that this operation's path can address. */
+export function firstOwnResource(
+  spec: LoadedSpec,
+  operation: Operation,
+  bindings: Bindings | undefined,
+): Record<string, unknown> | undefined {
+  const names = pathNames(operation.path);
+  return ownSets(spec, operation, bindings).find((b) => names.every((n) => b[n] !== undefined));
+}
+
 function ownSets(spec: LoadedSpec, operation: Operation, bindings: Bindings | undefined) {
   return spec.operations.filter((op) => op.path === operation.path).flatMap((op) => bindings?.[op.id] ?? []);
 }

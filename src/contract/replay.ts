@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IsValid } from '../cases/types.ts';
+import { addressesResource, firstOwnResource, isUnsafeMethod, sentMethod } from '../cases/own-resources.ts';
+import type { IsValid, TestCase } from '../cases/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import type { Operation } from '../spec/types.ts';
 import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
 import { runSequences } from '../stateful/run-sequences.ts';
 import { selectChecks } from './check-selection.ts';
@@ -13,7 +15,10 @@ import type { ContractInput, StoredCase } from './types.ts';
 /**
  * `tollgate contract --replay <id>`: the stored case is sent again, exactly,
  * with today's credentials, and the same checks judge it. A stateful finding
- * replays its whole sequence (the resource it read is long gone).
+ * replays its whole sequence (the resource it read is long gone). A write to
+ * a resource (PUT/PATCH/DELETE on a valid id) goes to a resource created for
+ * the replay, never to the stored id: the run's fixture is gone, and that id
+ * may name someone else's resource by now.
  */
 export const CONTRACT_FILE = 'contract.json';
 
@@ -85,9 +90,53 @@ export async function replayCase(
   const operation = byId.get(stored.operationId);
   if (!operation)
     throw new TollgateError('TG_REPLAY_UNKNOWN', `operation ${stored.operationId} is no longer in the spec`);
-  const outcome = await executeCase(runner, operation, stored.testCase);
-  if (outcome.error)
-    throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
-  collect(outcome.results);
-  return { fixed: titles.length === 0, stillFailing: titles };
+  const validator = schemaValidatorFor(input.spec);
+  const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
+  const writes =
+    isUnsafeMethod(sentMethod(operation, stored.testCase)) &&
+    addressesResource(input.spec, operation, stored.testCase.request.pathParams, isValid);
+  const ledger = new CleanupLedger();
+  try {
+    const testCase = writes
+      ? await onFreshResource(input, runner, operation, stored, isValid, ledger)
+      : stored.testCase;
+    const outcome = await executeCase(runner, operation, testCase);
+    if (outcome.error)
+      throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
+    collect(outcome.results);
+    return { fixed: titles.length === 0, stillFailing: titles };
+  } finally {
+    if (ledger.entries.length) await cleanup(ledger, runner);
+  }
+}
+
+/** The stored case, its path parameters moved to a resource created just for this replay. */
+async function onFreshResource(
+  input: Omit<ContractInput, 'onProgress'>,
+  runner: CaseRunner,
+  operation: Operation,
+  stored: StoredCase,
+  isValid: IsValid,
+  ledger: CleanupLedger,
+): Promise<TestCase> {
+  const fixtures = await runSequences(
+    {
+      spec: input.spec,
+      seed: runner.seed,
+      isValid,
+      ledger,
+      signal: input.signal,
+      include: () => true,
+      execute: async (step) => (await executeCase(runner, step.operation, step.testCase)).exchange,
+    },
+    'fixture',
+  );
+  const binding = firstOwnResource(input.spec, operation, fixtures.bindings);
+  if (!binding)
+    throw new TollgateError(
+      'TG_REPLAY_NO_RESOURCE',
+      `replay ${stored.replayId} writes to ${operation.key}, and no resource could be created to replay it on (the stored id is not reused: it may name someone else's data now)`,
+    );
+  const request = stored.testCase.request;
+  return { ...stored.testCase, request: { ...request, pathParams: { ...request.pathParams, ...binding } } };
 }

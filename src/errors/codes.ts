@@ -31,6 +31,10 @@ export const errorCodes = {
   },
   TG_REPLAY_UNKNOWN: { exit: ExitCode.Usage, hint: 'use a replay id from reports/<run>/contract.json' },
   TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
+  TG_REPLAY_NO_RESOURCE: {
+    exit: ExitCode.Usage,
+    hint: 'the case writes to a resource; the API must let tollgate create one (its create operation, with credentials)',
+  },
 } as const satisfies Record<string, { exit: ExitCodeValue; hint: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;
