@@ -35,7 +35,10 @@ export interface Target {
  */
 export async function openTarget(
   ctx: Pick<CommandContext, 'values' | 'cwd' | 'err'>,
-  options: { probe?: boolean; /** Use this running server instead of starting the webServer. */ baseURL?: string } = {},
+  options: {
+    probe?: boolean /** Use this running server instead of starting the webServer. */;
+    baseURL?: string;
+  } = {},
 ): Promise<Target> {
   const v = ctx.values;
   const fileConfig = await loadConfig(ctx.cwd, v.config as string | undefined);
