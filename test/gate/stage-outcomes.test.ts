@@ -1,44 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ResolvedEnvironment } from '../../src/config/types.ts';
 import type { ContractRun } from '../../src/contract/types.ts';
 import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
-import { loadCaps, loadOutcome } from '../../src/run/stages/load-stage.ts';
+import { loadOutcome } from '../../src/run/stages/load-stage.ts';
 import { readPlaywrightJson } from '../../src/run/stages/playwright-json.ts';
 import { fixtureModel } from '../report/fixtures/model.ts';
-
-const env = (over: Partial<ResolvedEnvironment>) =>
-  ({ readOnly: false, allowLoad: false, ...over }) as ResolvedEnvironment;
-
-describe('loadCaps', () => {
-  const open = { model: 'open' as const, rate: 200, duration: '60s' };
-  test('readOnly without allowLoad refuses load', () => {
-    assert.throws(() => loadCaps(env({ readOnly: true }), 'production', open), {
-      code: 'TG_UNSAFE_TARGET',
-      message: /environments\.production is readOnly without allowLoad/,
-    });
-  });
-  test('maxRate and maxDurationSec cap a bigger profile', () => {
-    assert.deepEqual(
-      loadCaps(env({ readOnly: true, allowLoad: true, maxRate: 20, maxDurationSec: 30 }), 'p', open),
-      {
-        rate: 20,
-        durationSec: 30,
-      },
-    );
-  });
-  test('a profile within the caps is left alone', () => {
-    assert.deepEqual(loadCaps(env({ maxRate: 500, maxDurationSec: 120 }), 'p', open), {});
-  });
-  test('a rate cap cannot bound a closed model: refused, not ignored', () => {
-    assert.throws(
-      () => loadCaps(env({ maxRate: 20 }), 'p', { model: 'closed', duration: '5s', connections: 4 }),
-      {
-        code: 'TG_UNSAFE_TARGET',
-      },
-    );
-  });
-});
 
 describe('stage outcomes', () => {
   const contract = fixtureModel().contract!;

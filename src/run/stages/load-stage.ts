@@ -1,18 +1,17 @@
 import { resolve } from 'node:path';
 import { validateResponse } from '../../checks/validate-response.ts';
-import type { ResolvedEnvironment } from '../../config/types.ts';
-import { TollgateError } from '../../errors/tollgate-error.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
 import { loadProfile } from '../../load/load-profile.ts';
 import { runLoad } from '../../load/run-load.ts';
-import { buildSchedule, type Overrides, type ScheduleInput } from '../../load/stages.ts';
+import { applyLoadLimits } from '../../load/safety.ts';
 import type { LoadResult } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 
 /**
  * `{ load: 'smoke' }`: one load profile against the environment, gates from
- * the profile for this environment (or `gatesFrom`). A readOnly environment
- * takes load only when `allowLoad`, capped by maxRate and maxDurationSec.
+ * the profile for this environment (or `gatesFrom`). The environment's load
+ * limits (readOnly/allowLoad, maxRate, maxDurationSec, same host) apply as
+ * in `tollgate load`.
  */
 export const loadStage: StageRunner = async (ctx, stage) => {
   if (typeof stage !== 'object' || !('load' in stage))
@@ -23,7 +22,13 @@ export const loadStage: StageRunner = async (ctx, stage) => {
     cwd: ctx.root,
     spec: target.spec,
   });
-  const overrides = loadCaps(target.env, target.envName, profile.options);
+  const { overrides, notes } = applyLoadLimits(
+    { ...target.env, name: target.envName },
+    profile,
+    {},
+    target.baseURL,
+  );
+  for (const note of notes) ctx.log(`  ${note}`);
   let lastLog = 0;
   const report = await runLoad({
     profile,
@@ -45,7 +50,9 @@ export const loadStage: StageRunner = async (ctx, stage) => {
   const result = toLoadResult(report);
   // a profile outside the project (e.g. --config in another folder) is named by its absolute path
   if (result.source.startsWith('..')) result.source = resolve(ctx.root, result.source);
-  return loadOutcome(result);
+  const outcome = loadOutcome(result);
+  if (notes.length > 0) outcome.summary += ` (${notes.join('; ')})`;
+  return outcome;
 };
 
 /** Only the shared model's fields go into run.json; the engine's extras stay in its own report. */
@@ -100,30 +107,4 @@ export function loadOutcome(load: LoadResult): StageOutcome {
     gates: load.gates,
     load,
   };
-}
-
-/** The environment's safety caps as engine overrides; refuses load where it is not allowed. */
-export function loadCaps(env: ResolvedEnvironment, envName: string, options: ScheduleInput): Overrides {
-  if (env.readOnly && !env.allowLoad) {
-    throw new TollgateError(
-      'TG_UNSAFE_TARGET',
-      `environments.${envName} is readOnly without allowLoad: load stages may not run there`,
-    );
-  }
-  const overrides: Overrides = {};
-  const schedule = buildSchedule(options);
-  if (env.maxRate !== undefined) {
-    if (options.model === 'closed') {
-      throw new TollgateError(
-        'TG_UNSAFE_TARGET',
-        `environments.${envName}.maxRate caps arrival rate, but this profile uses the closed model (no rate): use an open-model profile here`,
-      );
-    }
-    const peak = Math.max(...schedule.stages.map((s) => Math.max(s.fromRate, s.toRate)));
-    if (peak > env.maxRate) overrides.rate = env.maxRate;
-  }
-  const measuredSec = (schedule.totalMs - schedule.warmupMs) / 1000;
-  if (env.maxDurationSec !== undefined && measuredSec > env.maxDurationSec)
-    overrides.durationSec = env.maxDurationSec;
-  return overrides;
 }
