@@ -131,3 +131,21 @@ describe('operations table', () => {
     assert.match(rows[0], />80\.0</, 'rps from load');
   });
 });
+
+describe('stage errors', () => {
+  test('a one-line error stays inline; a stack trace is folded', () => {
+    const model = fixtureModel();
+    model.stages[0] = { ...model.stages[0], verdict: 'error', error: 'TG_UNREACHABLE: connection refused' };
+    model.stages[1] = {
+      ...model.stages[1],
+      verdict: 'error',
+      error: 'TypeError: boom\n    at x (/a.ts:1:1)',
+    };
+    const page = renderHtml(model);
+    assert.match(page, /<span class="stage-error mono">TG_UNREACHABLE: connection refused<\/span>/);
+    assert.match(
+      page,
+      /<details class="stage-error"><summary class="mono">TypeError: boom<\/summary><pre> {4}at x \(\/a\.ts:1:1\)<\/pre><\/details>/,
+    );
+  });
+});

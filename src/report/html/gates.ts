@@ -42,10 +42,17 @@ export function renderGates(model: RunModel): Raw {
         { html: badge(s.verdict), sort: s.verdict },
         s.name,
         { html: formatDuration(s.durationMs), sort: s.durationMs },
-        s.error ? html`${s.summary}<br><span class="received mono">${s.error}</span>` : s.summary,
+        s.error ? stageError(s.summary, s.error) : s.summary,
       ],
     })),
     empty: 'No stages ran.',
   });
   return html`<section id="gates"><h2>Gates</h2>${gates}<h3>Stages</h3>${stages}</section>`;
+}
+
+/** One-line errors inline; a stack trace (our bug) folded so it does not push the page down. */
+function stageError(summary: string, error: string): Raw {
+  const [first, ...rest] = error.split('\n');
+  if (rest.length === 0) return html`${summary}<br><span class="stage-error mono">${first}</span>`;
+  return html`${summary}<details class="stage-error"><summary class="mono">${first}</summary><pre>${rest.join('\n')}</pre></details>`;
 }
