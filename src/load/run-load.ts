@@ -113,8 +113,14 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     plannedRequests: p.model === 'open' && !aborted ? plannedInWindow(schedule, gateWindow) : undefined,
     sentRequests: recorder.total.requests + recorder.total.timeouts + recorder.total.connection,
     measuredSec,
-    cpu: (cpuUsed.user + cpuUsed.system) / 1000 / durationMs,
-    meanInFlight: p.model === 'closed' ? meanConnections(schedule, gateWindow) : undefined,
+    // per thread: with N worker threads the process may use N cores
+    cpu: (cpuUsed.user + cpuUsed.system) / 1000 / durationMs / workers,
+    // Little's law only describes connections busy with answered requests; refused ones are the API's failure
+    meanInFlight:
+      p.model === 'closed' &&
+      recorder.total.connection + recorder.total.timeouts <= recorder.total.requests * 0.01
+        ? meanConnections(schedule, gateWindow)
+        : undefined,
     meanLagMs: outcome.meanLagMs,
     achievedRps: totals.rps,
     meanLatencyMs: totals.latencyMs.mean,

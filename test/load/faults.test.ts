@@ -119,10 +119,16 @@ describe('load gates against faults of the reference API', () => {
       test(`${model} model counts connection errors and still returns results`, async () => {
         const doomed = await startAlbumsApi();
         setTimeout(() => doomed.process.kill('SIGKILL'), 700);
-        const r = await run(doomed, profile({ model, rate: 200, duration: '1.5s', timeoutMs: 1000 }));
+        const gates = { local: { 'errors.rate': '<1%', 'errors.http': '==0' } };
+        const r = await run(doomed, profile({ model, rate: 200, duration: '1.5s', timeoutMs: 1000, gates }));
         assert.ok(r.totals.requests > 0, 'requests before the kill were recorded');
         assert.ok(r.totals.errors.connection > 0, 'refused connections were counted');
-        assert.ok(r.totals.errors.rate > 0);
+        assert.equal(r.totals.errors.http, 0, 'refusals are not HTTP errors');
+        assert.equal(
+          r.gates[0].verdict,
+          'fail',
+          `errors.rate ${r.gates[0].measuredText} ${r.gates[0].note ?? ''}`,
+        );
         await doomed.stop();
       });
     }
