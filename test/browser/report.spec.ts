@@ -112,6 +112,18 @@ for (const kind of ['fixture', 'real'] as const) {
       expect(await page.locator('main img').count()).toBe(0);
     });
 
+    test('the curl repro has a working copy button', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page, reports[kind]);
+      const button = page.locator('button.copy').first();
+      await button.click();
+      await expect(button).toHaveText('Copied');
+      const curl = await page.locator('.curl pre').first().textContent();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(curl);
+      expect(curl).toMatch(/^curl /);
+      await expect(button).toHaveText('Copy curl', { timeout: 5000 });
+    });
+
     test('tables sort by a numeric column, both ways', async ({ page }) => {
       await open(page, reports[kind]);
       const header = page.locator('#operation-table th', { hasText: 'Cases' });
