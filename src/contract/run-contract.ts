@@ -1,3 +1,4 @@
+import { pathNames } from '../cases/own-resources.ts';
 import { planCases, selectOperations } from '../cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
 import { defaults } from '../config/defaults.ts';
@@ -75,7 +76,10 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   ) => {
     if (stopped() || state.requests >= o.maxRequests) return undefined;
     const outcome = await executeCase(runner, operation, testCase, attributeTo);
-    state.record(operation, testCase, outcome, sequenceOf);
+    // Fixture steps on operations outside the selection are setup, not tests: sent, not judged.
+    if (phase !== 'fixtures' || included.has(operation.id))
+      state.record(operation, testCase, outcome, sequenceOf);
+    else state.requests++;
     input.onProgress?.({ phase, done: state.cases, total, findings: state.findings.length });
     if (outcome.error?.kind === 'unreachable' && !(await answers(spec, input.baseURL, send, input.signal))) {
       aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
@@ -102,7 +106,10 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   let bindings: Record<string, Record<string, unknown>[]> = {};
   const problems: { operation: string; reason: string }[] = [];
   if (!o.readOnly) {
-    const fixtures = await runSequences(stateful, 'fixture');
+    // Any create may make the fixtures the selected operations address (`--operations updateAlbum` needs an album).
+    const fixtures = operations.some((op) => pathNames(op.path).length > 0)
+      ? await runSequences({ ...stateful, include: () => true }, 'fixture')
+      : { bindings: {}, problems: [] };
     bindings = fixtures.bindings;
     phase = 'stateful';
     const sequences = await runSequences(stateful, 'sequence');

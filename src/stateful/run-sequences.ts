@@ -112,10 +112,11 @@ async function runResource(
   if (!createRequest) return;
   const created = await step(producer, createRequest, 'valid', `${mode}: create`);
   if (!created || created.response.status < 200 || created.response.status >= 300) return;
-  const bound = boundOperations(spec, producer, createRequest, created.response).filter((b) =>
-    options.include(b.operation),
-  );
-  options.ledger.recordFrom(bound);
+  const everyBound = boundOperations(spec, producer, createRequest, created.response);
+  // The ledger hears of every create, even when its DELETE is not among the selected operations:
+  // cleanup is housekeeping, not a test, and the run must not leave litter behind.
+  options.ledger.recordFrom(everyBound);
+  const bound = everyBound.filter((b) => options.include(b.operation));
   const reads = bound.filter((b) => b.operation.method === 'get');
   const del = bound.find((b) => b.operation.method === 'delete');
   const main = mainRead(reads, del);

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runContract } from '../../src/contract/run-contract.ts';
+import type { ContractOptions, ContractRun } from '../../src/contract/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { describeFindings } from './run-against.ts';
 
 /**
  * A contract run against a shared environment must leave it as it found it:
@@ -23,6 +25,16 @@ async function snapshot(api: AlbumsApi): Promise<unknown> {
   return { list, tracks };
 }
 
+async function run(api: AlbumsApi, options: ContractOptions): Promise<ContractRun> {
+  return runContract({
+    spec: await loadSpec(specPath),
+    baseURL: api.baseURL,
+    headers: { authorization: `Bearer ${api.token}` },
+    secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
+    options: { maxCases: 5, workers: 4, ...options },
+  });
+}
+
 describe('contract run on shared data', () => {
   let api: AlbumsApi;
   before(async () => {
@@ -31,21 +43,58 @@ describe('contract run on shared data', () => {
   after(() => api.stop());
 
   test('the seeded albums and the album list are unchanged after runs at two seeds', async () => {
-    const spec = await loadSpec(specPath);
     const before = await snapshot(api);
     assert.equal((before as { list: { total: number } }).list.total, 3, 'the API did not start seeded');
     for (const seed of [1, 20260101]) {
-      const run = await runContract({
-        spec,
-        baseURL: api.baseURL,
-        headers: { authorization: `Bearer ${api.token}` },
-        secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
-        options: { seed, maxCases: 5, workers: 4 },
-      });
-      assert.equal(run.aborted, undefined);
-      assert.ok(run.cleanup.created > 0, 'the run created nothing, so it tested no writes');
-      assert.deepEqual(run.cleanup.leftover, []);
+      const result = await run(api, { seed });
+      assert.equal(result.aborted, undefined);
+      assert.ok(result.cleanup.created > 0, 'the run created nothing, so it tested no writes');
+      assert.deepEqual(result.cleanup.leftover, []);
       assert.deepEqual(await snapshot(api), before, `seed ${seed} changed data it did not create`);
+    }
+  });
+
+  test('a selection without deleteAlbum still deletes every album it created', async () => {
+    const before = await snapshot(api);
+    const result = await run(api, { operations: ['createAlbum', 'getAlbum'] });
+    assert.ok(result.cleanup.created > 1);
+    assert.deepEqual(result.cleanup.leftover, []);
+    assert.deepEqual(await snapshot(api), before);
+  });
+
+  test('updateAlbum alone writes to an album made for it, and judges only updateAlbum', async () => {
+    const before = await snapshot(api);
+    const result = await run(api, { operations: ['updateAlbum'] });
+    assert.deepEqual(result.generationProblems, []);
+    assert.deepEqual(describeFindings(result), []);
+    assert.deepEqual(
+      result.operations.map((o) => o.operationId),
+      ['updateAlbum'],
+    );
+    const patch = result.operations[0];
+    assert.ok(patch.seen['200'], `no PATCH reached the fixture: ${JSON.stringify(patch.seen)}`);
+    assert.deepEqual(await snapshot(api), before);
+  });
+});
+
+describe('updateAlbum alone on a server that skips its auth', () => {
+  test("auth-enforced is found on PATCH only, on the run's own album", async () => {
+    const api = await startAlbumsApi({ faults: ['no-auth'] });
+    try {
+      const before = await snapshot(api);
+      const result = await run(api, { operations: ['updateAlbum'] });
+      const found = describeFindings(result);
+      assert.ok(
+        result.findings.some((f) => f.check === 'auth-enforced' && f.operation === 'PATCH /v1/albums/{id}'),
+        found.join('\n'),
+      );
+      assert.deepEqual(
+        found.filter((line) => line.split(' | ')[1] !== 'PATCH /v1/albums/{id}'),
+        [],
+      );
+      assert.deepEqual(await snapshot(api), before);
+    } finally {
+      await api.stop();
     }
   });
 });
