@@ -97,8 +97,9 @@ function suitesSection(model: RunModel): string[] {
   for (const t of s.tests.filter((t) => t.status === 'failed' || t.status === 'timedOut')) {
     out.push(`- ❌ ${cell(t.title)} (${code(t.file)})${t.error ? `: ${cell(t.error.split('\n')[0])}` : ''}`);
   }
+  if (out.length > 2) out.push('');
   if (model.playwrightReport)
-    out.push('', `Playwright report: ${code(model.playwrightReport)} in the run folder.`);
+    out.push(`Playwright report: ${code(model.playwrightReport)} in the run folder.`);
   out.push('');
   return out;
 }
