@@ -1,7 +1,7 @@
 import type { MetricKind, MetricName } from './types.ts';
 
 /** Every metric a gate may name, with what it measures. `pNN` means any percentile. */
-export const metricCatalog: Record<string, MetricKind> = {
+const metricCatalog: Record<string, MetricKind> = {
   'latency.pNN': 'latency',
   'latency.mean': 'latency',
   'latency.min': 'latency',

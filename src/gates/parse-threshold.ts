@@ -3,7 +3,7 @@ import type { Comparator, MetricKind, Threshold } from './types.ts';
 const pattern = /^\s*(<=|>=|==|!=|<|>)\s*(\d+(?:\.\d+)?)\s*(us|µs|ms|s|%)?\s*$/;
 
 /** One example per metric kind, shown when a threshold does not parse. */
-export const thresholdExample: Record<MetricKind, string> = {
+const thresholdExample: Record<MetricKind, string> = {
   latency: '<250ms',
   ratio: '<1%',
   count: '==0',

@@ -35,7 +35,7 @@ export function formatLoadSummary(r: LoadReport): string[] {
   return lines;
 }
 
-export function formatGate(g: GateResult): string {
+function formatGate(g: GateResult): string {
   const mark = g.verdict === 'pass' ? 'PASS' : g.verdict === 'fail' ? 'FAIL' : 'UNRELIABLE';
   return `    ${mark.padEnd(10)} ${g.name} ${g.threshold} (measured ${g.measuredText})${g.note ? ` — ${g.note}` : ''}`;
 }

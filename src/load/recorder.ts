@@ -151,7 +151,7 @@ export class Recorder {
 }
 
 /** OpStats as plain data (histograms base64-encoded): what a worker thread sends back. */
-export type StatsSnapshot = Omit<OpStats, 'latency' | 'corrected'> & { latency: string; corrected?: string };
+type StatsSnapshot = Omit<OpStats, 'latency' | 'corrected'> & { latency: string; corrected?: string };
 
 export interface RecorderSnapshot {
   total: StatsSnapshot;

@@ -31,7 +31,7 @@ export interface SelfCheck {
 }
 
 /** Thresholds: generous enough for a shared CI box, tight enough to catch a generator that fell behind. */
-export const selfCheckLimits = {
+const selfCheckLimits = {
   rateShortfall: 0.02,
   cpu: 0.9,
   littleTolerance: 0.35,
