@@ -49,7 +49,7 @@ export function addressesResource(
 }
 
 /** Whether the path parameters are those of a resource the run created (a binding of any operation on the path). */
-export function isOwnResource(
+function isOwnResource(
   spec: LoadedSpec,
   operation: Operation,
   pathParams: Record<string, unknown>,
@@ -62,7 +62,7 @@ export function isOwnResource(
 }
 
 /** Whether the run created anything that operations on this path can address. */
-export function hasOwnResources(
+function hasOwnResources(
   spec: LoadedSpec,
   operation: Operation,
   bindings: Bindings | undefined,
@@ -71,7 +71,7 @@ export function hasOwnResources(
 }
 
 /** A case that would write to a resource the run did not create. */
-export function writesToForeignResource(
+function writesToForeignResource(
   spec: LoadedSpec,
   operation: Operation,
   testCase: TestCase,
