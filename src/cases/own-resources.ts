@@ -62,11 +62,7 @@ function isOwnResource(
 }
 
 /** Whether the run created anything that operations on this path can address. */
-function hasOwnResources(
-  spec: LoadedSpec,
-  operation: Operation,
-  bindings: Bindings | undefined,
-): boolean {
+function hasOwnResources(spec: LoadedSpec, operation: Operation, bindings: Bindings | undefined): boolean {
   return ownSets(spec, operation, bindings).length > 0;
 }
 
