@@ -5,9 +5,10 @@ import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
 import type { ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
-import { updateLatest } from '../../run/latest.ts';
+import { recordCommandRun } from '../../run/record-command-run.ts';
 import { createRunDir } from '../../run/run-dir.ts';
 import { resolveRunDir } from '../../run/run-file.ts';
+import { contractOutcome } from '../../run/stages/contract-stage.ts';
 import { openTarget, type Target } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
 
@@ -91,6 +92,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     if (tty) process.stderr.write(`\r\x1b[2K${text}`);
     else if (!ctx.json) ctx.err(text);
   };
+  const startedAt = new Date();
   const run = await runContract({
     spec: target.spec,
     baseURL: target.baseURL,
@@ -116,11 +118,19 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     groups: run.groups.length,
   };
   writeFileSync(join(dir, CONTRACT_FILE), `${JSON.stringify({ summary, ...run }, null, 2)}\n`);
-  if (!ctx.values['run-dir']) updateLatest(target.config.reportsDir, id);
+  recordCommandRun(target, { name: 'contract', kind: 'contract' }, contractOutcome(run), {
+    id,
+    dir,
+    startedAt,
+    moveLatest: !ctx.values['run-dir'],
+    aborted: run.aborted,
+  });
   if (ctx.json) ctx.out(JSON.stringify({ dir, summary, ...run }, null, 2));
   else {
     for (const line of contractSummaryLines(run, { runDir: relative(ctx.cwd, dir) || dir })) ctx.out(line);
-    ctx.out(`\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))}`);
+    ctx.out(
+      `\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))} and ${relative(ctx.cwd, join(dir, 'index.html'))}`,
+    );
   }
   if (run.aborted) return run.aborted.reason === 'interrupted' ? 130 : 3;
   return run.findings.length ? 1 : 0;
