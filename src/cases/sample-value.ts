@@ -66,7 +66,7 @@ export function sampleValue(schema: SchemaObject, options: SampleOptions, depth 
 }
 
 /** A number inside [minimum, maximum] honouring exclusive bounds and multipleOf. */
-export function sampleNumber(schema: SchemaObject, type: 'integer' | 'number', rng: Rng): number {
+function sampleNumber(schema: SchemaObject, type: 'integer' | 'number', rng: Rng): number {
   const v = view({}, schema);
   const step = typeof schema.multipleOf === 'number' ? schema.multipleOf : type === 'integer' ? 1 : 0.01;
   let lo = v.minimum ?? Math.min(0, v.maximum ?? 0) - (v.maximum === undefined ? 0 : 100);
@@ -84,7 +84,7 @@ export function sampleNumber(schema: SchemaObject, type: 'integer' | 'number', r
 const asciiAlphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_';
 const unicodeExtras = ['é', 'ß', 'ж', '漢', '字', '🎵', 'ñ', 'ø'];
 
-export function sampleString(schema: SchemaObject, options: Pick<SampleOptions, 'rng' | 'ascii'>): string {
+function sampleString(schema: SchemaObject, options: Pick<SampleOptions, 'rng' | 'ascii'>): string {
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(min, 24);
   if (min > max) throw new GenerationProblem(`minLength ${min} is above maxLength ${max}`);

@@ -23,7 +23,7 @@ export interface SchemaView {
 
 export class GenerationProblem extends Error {}
 
-export function derefSchema(document: Record<string, unknown>, schema: SchemaObject, hops = 0): SchemaObject {
+function derefSchema(document: Record<string, unknown>, schema: SchemaObject, hops = 0): SchemaObject {
   const ref = schema.$ref;
   if (typeof ref !== 'string') return schema;
   if (hops > 32) throw new GenerationProblem(`$ref chain too long at ${ref}`);
@@ -40,7 +40,7 @@ export function derefSchema(document: Record<string, unknown>, schema: SchemaObj
 }
 
 /** Follows refs and folds `allOf` into one schema (properties, required and bounds intersected). */
-export function flatten(document: Record<string, unknown>, schema: SchemaObject): SchemaObject {
+function flatten(document: Record<string, unknown>, schema: SchemaObject): SchemaObject {
   const base = derefSchema(document, schema);
   if (!Array.isArray(base.allOf)) return base;
   const { allOf, ...rest } = base;

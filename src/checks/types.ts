@@ -7,7 +7,7 @@ import type { LoadedSpec, Operation } from '../spec/types.ts';
  * sends requests; the engine decides what to send (including the follow-up
  * GET that stateful checks read).
  */
-export type Check = (ctx: CheckContext, exchange: Exchange) => Failure | undefined;
+type Check = (ctx: CheckContext, exchange: Exchange) => Failure | undefined;
 
 export interface CheckDefinition {
   /** Kebab-case, unique across the registry: `status-code-documented`. */

@@ -7,7 +7,7 @@ import { resolveConfig } from './resolve-config.ts';
 import type { ResolvedConfig } from './types.ts';
 import { validateConfig } from './validate-config.ts';
 
-export const configFileNames = [
+const configFileNames = [
   'tollgate.config.ts',
   'tollgate.config.mts',
   'tollgate.config.js',

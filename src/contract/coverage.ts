@@ -47,7 +47,7 @@ export function coverageOf(operation: Operation, tally: OperationTally): Operati
 }
 
 /** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return Math.round(sorted[rank - 1] * 1000) / 1000;

@@ -44,7 +44,7 @@ export interface CaseOutcome {
 const promiseChecks = new Set(['available-after-create', 'use-after-delete']);
 const maxCurlBody = 8192;
 
-export function replayIdOf(seed: number, testCase: TestCase): string {
+function replayIdOf(seed: number, testCase: TestCase): string {
   return shortHash(
     String(seed),
     testCase.operationId,

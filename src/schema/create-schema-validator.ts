@@ -25,7 +25,7 @@ export interface SchemaError {
   message: string;
 }
 
-export type SchemaResult = { valid: true } | { valid: false; errors: SchemaError[] };
+type SchemaResult = { valid: true } | { valid: false; errors: SchemaError[] };
 
 export interface SchemaValidator {
   validate(schema: SchemaObject | boolean, value: unknown, direction: Direction): SchemaResult;

@@ -18,11 +18,6 @@ export function matchOperation(spec: LoadedSpec, method: string, pathname: strin
   return best?.op;
 }
 
-/** Every operation declared on the same path template as `path` (any method). */
-export function operationsOnPath(spec: LoadedSpec, path: string): Operation[] {
-  return spec.operations.filter((op) => op.path === path);
-}
-
 function matchScore(template: string[], actual: string[]): number {
   if (template.length !== actual.length) return -1;
   let score = 0;

@@ -51,15 +51,8 @@ export class CleanupLedger {
   }
 }
 
-export function fillPath(path: string, params: Record<string, unknown>): string {
+function fillPath(path: string, params: Record<string, unknown>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
     encodeURIComponent(String(params[name] ?? `{${name}}`)),
-  );
-}
-
-/** Whether a spec has any operation that can create something deletable. */
-export function hasProducers(spec: LoadedSpec): boolean {
-  return (
-    spec.operations.some((op) => op.method === 'post') && spec.operations.some((op) => op.method === 'delete')
   );
 }

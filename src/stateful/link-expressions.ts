@@ -36,7 +36,7 @@ export function evaluateExpression(expression: string, source: ExpressionSource)
   return undefined;
 }
 
-export function readPointer(value: unknown, pointer: string): unknown {
+function readPointer(value: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '/') return pointer === '' ? value : undefined;
   let node = value;
   for (const raw of pointer.slice(1).split('/')) {

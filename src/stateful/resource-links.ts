@@ -74,7 +74,7 @@ function inferFromId(
 }
 
 /** GET operations whose path template matches a Location header (absolute or relative). */
-export function matchLocation(spec: LoadedSpec, location: string): BoundOperation[] {
+function matchLocation(spec: LoadedSpec, location: string): BoundOperation[] {
   let path: string;
   try {
     path = new URL(location, 'http://tollgate.invalid').pathname;

@@ -16,7 +16,7 @@ import { type BoundOperation, boundOperations, pathParamNames } from './resource
  * deletes them at the end. The engine sends and checks (`execute`); this
  * file only decides what comes next.
  */
-export interface StatefulStep {
+interface StatefulStep {
   operation: Operation;
   testCase: TestCase;
   /** The operation whose promise this step checks: the create for 'present', the delete for 'gone'. */
@@ -25,7 +25,7 @@ export interface StatefulStep {
   sequenceOf: string;
 }
 
-export type Execute = (step: StatefulStep) => Promise<Exchange | undefined>;
+type Execute = (step: StatefulStep) => Promise<Exchange | undefined>;
 
 export interface StatefulOptions {
   spec: LoadedSpec;
@@ -61,7 +61,7 @@ export async function runSequences(
   return report;
 }
 
-export function topLevelProducers(options: Pick<StatefulOptions, 'spec' | 'include'>): Operation[] {
+function topLevelProducers(options: Pick<StatefulOptions, 'spec' | 'include'>): Operation[] {
   return options.spec.operations.filter(
     (op) => op.method === 'post' && pathParamNames(op).length === 0 && options.include(op),
   );
