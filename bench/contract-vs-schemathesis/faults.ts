@@ -122,7 +122,7 @@ export function parseSchemathesis(output: string): StFailure[] {
   const failures: StFailure[] = [];
   const start = output.indexOf('FAILURES');
   const end = output.indexOf('= SUMMARY =');
-  const lines = output.slice(start < 0 ? 0 : start, end < 0 ? undefined : end).split('\n');
+  const lines = output.slice(Math.max(start, 0), end < 0 ? undefined : end).split('\n');
   let section = '';
   let current: StFailure | undefined;
   for (const line of lines) {

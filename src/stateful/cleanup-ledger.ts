@@ -1,4 +1,4 @@
-import type { LoadedSpec, Operation } from '../spec/types.ts';
+import type { Operation } from '../spec/types.ts';
 import type { BoundOperation } from './resource-links.ts';
 
 /**
