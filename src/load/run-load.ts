@@ -125,6 +125,9 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     achievedRps: totals.rps,
     meanLatencyMs: totals.latencyMs.mean,
     dropped: outcome.dropped,
+    connectionErrorShare:
+      totals.errors.connection /
+      Math.max(1, totals.requests + totals.errors.connection + totals.errors.timeouts),
   });
   const gateResults = evaluateGates(
     {

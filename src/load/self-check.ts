@@ -20,6 +20,8 @@ export interface SelfCheckInput {
   achievedRps: number;
   meanLatencyMs: number;
   dropped: number;
+  /** Share of attempts that failed to connect (0..1). */
+  connectionErrorShare?: number;
 }
 
 export interface SelfCheck {
@@ -59,7 +61,9 @@ export function selfCheck(input: SelfCheckInput): SelfCheck {
     problems.push(
       `${input.dropped} arrivals never sent (every connection busy until the end, or the queue full)`,
     );
-  if (input.cpu > selfCheckLimits.cpu) {
+  // A server that refuses connections makes the client reconnect flat out: that CPU is the API's failure showing.
+  const refusing = (input.connectionErrorShare ?? 0) > 0.01;
+  if (input.cpu > selfCheckLimits.cpu && !refusing) {
     problems.push(`generator CPU saturated (${fmt(input.cpu * 100)}% of one core)`);
   }
   if (input.meanLagMs !== undefined && input.meanLagMs > selfCheckLimits.lagMs) {

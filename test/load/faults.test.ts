@@ -60,6 +60,17 @@ describe('load gates against faults of the reference API', () => {
         `measured ${r.gates[0].measuredText} ${r.gates[0].note ?? ''}`,
       );
     });
+
+    test('abortOnFail stops a run whose gate stays breached', async () => {
+      const long = { ...gated.options, duration: '8s', abortOnFail: { graceSec: 0, afterSec: 1 } };
+      const r = await run(slow, { ...gated, options: long });
+      assert.match(
+        r.aborted?.reason ?? '',
+        /latency\{op:getAlbum\}.p95 <50ms breached for \ds \(abortOnFail\)/,
+      );
+      assert.ok(r.durationMs < 6000, `ran ${r.durationMs} ms of 8000`);
+      assert.equal(r.gates[0].verdict, 'fail');
+    });
   });
 
   describe('flaky-5xx', () => {

@@ -32,6 +32,22 @@ describe('selfCheck', () => {
     ],
     ['Little ignored with under 2 in flight', { meanInFlight: 1, meanLatencyMs: 0.1 }, undefined],
     [
+      'open-model scheduler lag',
+      { meanInFlight: undefined, meanLagMs: 12 },
+      /fell behind its schedule: requests left 12 ms late/,
+    ],
+    ['small scheduler lag is fine', { meanInFlight: undefined, meanLagMs: 0.8 }, undefined],
+    [
+      "CPU spent reconnecting to a refusing server is not the generator's fault",
+      { cpu: 1.05, connectionErrorShare: 0.4 },
+      undefined,
+    ],
+    [
+      'CPU saturated with a few refusals is still flagged',
+      { cpu: 1.05, connectionErrorShare: 0.001 },
+      /CPU saturated/,
+    ],
+    [
       'closed model has no target rate',
       { model: 'closed', plannedRequests: undefined, sentRequests: 10 },
       undefined,
