@@ -8,7 +8,10 @@ import { loadProfile } from '../../load/load-profile.ts';
 import { runLoad } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety.ts';
 import type { Overrides } from '../../load/stages.ts';
+import { parseDuration } from '../../load/stages.ts';
+import { recordCommandRun } from '../../run/record-command-run.ts';
 import { createRunDir } from '../../run/run-dir.ts';
+import { loadOutcome } from '../../run/stages/load-stage.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
 
@@ -48,7 +51,7 @@ export const loadCommand: Command = {
         'load needs a profile: tollgate load <profile> (a name in load/ or a file)',
       );
     const requested: Overrides = {
-      durationSec: number(ctx, 'duration'),
+      durationSec: duration(ctx),
       rate: number(ctx, 'rate'),
       connections: number(ctx, 'connections', true),
     };
@@ -69,6 +72,7 @@ export const loadCommand: Command = {
       for (const note of notes) ctx.err(`note: ${note}`);
       const tty = Boolean(process.stderr.isTTY) && !ctx.json;
       let lastPlain = 0;
+      const startedAt = new Date();
       const report = await runLoad({
         profile,
         env: gatesEnv,
@@ -94,10 +98,17 @@ export const loadCommand: Command = {
       const file = join(run.dir, 'load.json');
       const verdict = gatesVerdict(report.gates);
       writeFileSync(file, `${JSON.stringify({ ...report, verdict, baseURL: target.baseURL }, null, 2)}\n`);
+      recordCommandRun(target, { name: `load:${report.profile}`, kind: 'load' }, loadOutcome(report), {
+        id: run.id,
+        dir: run.dir,
+        startedAt,
+        moveLatest: !ctx.values['run-dir'],
+        aborted: report.aborted,
+      });
       if (ctx.json) ctx.out(JSON.stringify({ ...report, verdict, file }, null, 2));
       else {
         for (const line of formatLoadSummary(report)) ctx.out(line);
-        ctx.out(`wrote ${relative(ctx.cwd, file)}`);
+        ctx.out(`wrote ${relative(ctx.cwd, file)} and ${relative(ctx.cwd, join(run.dir, 'index.html'))}`);
       }
       if (ctx.signal.aborted) return ExitCode.Interrupted;
       const t = report.totals;
@@ -108,6 +119,16 @@ export const loadCommand: Command = {
     }
   },
 };
+
+/** `--duration 30`, `30s`, `2m` or `500ms` -> seconds. */
+function duration(ctx: CommandContext): number | undefined {
+  const raw = ctx.values.duration;
+  if (raw === undefined) return undefined;
+  const ms = parseDuration(String(raw));
+  if (!(ms > 0))
+    throw new TollgateError('TG_USAGE', `--duration must look like 30s, 2m or 500ms, got "${raw}"`);
+  return ms / 1000;
+}
 
 function number(ctx: CommandContext, flag: string, integer = false): number | undefined {
   const raw = ctx.values[flag];
