@@ -1,4 +1,5 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { chromiumLaunchOptions } from './src/playwright/chromium.ts';
 import type { TollgateWorkerFixtures } from './src/public/playwright.ts';
 import tollgate from './tollgate.config.ts';
 
@@ -18,17 +19,7 @@ export default defineConfig<object, TollgateWorkerFixtures>({
   forbidOnly: !!process.env.CI,
   reporter,
   use: {
-    launchOptions: {
-      executablePath: process.env.TOLLGATE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: Object.keys(tollgate.environments ?? {}).map((name) => ({ name, use: { tollgateEnv: name } })),
 });

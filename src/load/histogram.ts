@@ -1,4 +1,5 @@
 import * as hdr from 'hdr-histogram-js';
+import type { LoadMetrics } from '../run/model.ts';
 
 /**
  * Microsecond HDR histograms: bounded memory whatever the request count,
@@ -38,16 +39,8 @@ export function percentileMs(h: Histogram, p: number): number {
   return h.totalCount === 0 ? 0 : h.getValueAtPercentile(p) / 1000;
 }
 
-export interface LatencySummary {
-  min: number;
-  mean: number;
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
-}
+/** The run model's latency shape: milliseconds with microsecond precision. */
+export type LatencySummary = LoadMetrics['latencyMs'];
 
 /** The usual percentiles in milliseconds with microsecond precision. */
 export function summarize(h: Histogram): LatencySummary {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type TestType } from '@playwright/test';
 import { planOperation } from '../cases/plan-cases.ts';
+import { contractOptionsFor } from '../contract/options-for-environment.ts';
 import { runContract } from '../contract/run-contract.ts';
 import type { ContractRun } from '../contract/types.ts';
 import type { Finding } from '../run/model.ts';
@@ -62,24 +63,13 @@ function plannedPhases(spec: LoadedSpec): Map<Operation, Phase[]> {
 async function sharedRun(target: Target): Promise<ContractRun> {
   const cache = join(tmpdir(), `tollgate-contract-${process.ppid}-${target.envName}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8'));
-  const c = target.env.contract;
   const run = await runContract({
     spec: target.spec,
     baseURL: target.baseURL,
     headers: target.headers,
     query: target.query,
     secrets: target.secrets,
-    options: {
-      seed: c.seed,
-      maxCases: c.maxCases,
-      workers: c.workers,
-      rateLimit: c.rateLimit,
-      timeoutMs: c.timeoutMs,
-      checks: c.checks,
-      readOnly: target.env.readOnly,
-      handleMethodNotAllowed: target.env.handleMethodNotAllowed,
-      maxResponseMs: c.maxResponseMs || undefined,
-    },
+    options: contractOptionsFor(target.env),
   });
   writeFileSync(cache, JSON.stringify(run));
   return run;

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../src/playwright/chromium.ts';
 
 // Browser tests of the HTML report, separate from the API suites:
 //   npx playwright test -c test/browser/playwright.config.ts
@@ -11,16 +12,6 @@ export default defineConfig({
   reporter: [[process.env.CI ? 'line' : 'list']],
   use: {
     viewport: { width: 1280, height: 860 },
-    launchOptions: {
-      executablePath: process.env.TOLLGATE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

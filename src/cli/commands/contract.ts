@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
@@ -167,22 +168,18 @@ async function replay(
 
 function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
   const v = ctx.values;
-  const c = target.env.contract;
+  const o = contractOptionsFor(target.env);
   return {
-    seed: int(v.seed, '--seed') ?? c.seed,
-    maxCases: int(v['max-cases'], '--max-cases', 1) ?? c.maxCases,
-    workers: int(v.workers, '--workers', 1) ?? c.workers,
-    rateLimit: int(v['rate-limit'], '--rate-limit', 0) ?? c.rateLimit,
-    timeoutMs: int(v.timeout, '--timeout', 1) ?? c.timeoutMs,
-    checks: c.checks,
+    ...o,
+    seed: int(v.seed, '--seed') ?? o.seed,
+    maxCases: int(v['max-cases'], '--max-cases', 1) ?? o.maxCases,
+    workers: int(v.workers, '--workers', 1) ?? o.workers,
+    rateLimit: int(v['rate-limit'], '--rate-limit', 0) ?? o.rateLimit,
+    timeoutMs: int(v.timeout, '--timeout', 1) ?? o.timeoutMs,
     onlyChecks: list(v.checks),
     excludeChecks: list(v['exclude-checks']),
     operations: list(v.operations),
     tags: list(v.tags),
-    readOnly: target.env.readOnly,
-    handleMethodNotAllowed: target.env.handleMethodNotAllowed,
-    maxResponseMs: c.maxResponseMs || undefined,
-    requireStatusCoverage: c.requireStatusCoverage,
   };
 }
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import type { ContractRun } from '../../contract/types.ts';
 import { evaluateGates } from '../../gates/evaluate-gates.ts';
@@ -13,7 +14,6 @@ import type { StageOutcome, StageRunner } from './types.ts';
  */
 export const contractStage: StageRunner = async (ctx) => {
   const { target } = ctx;
-  const o = target.env.contract;
   let lastLog = 0;
   const run = await runContract({
     spec: target.spec,
@@ -21,18 +21,7 @@ export const contractStage: StageRunner = async (ctx) => {
     headers: lowerKeys(target.headers),
     query: target.query,
     secrets: target.secrets,
-    options: {
-      seed: o.seed,
-      maxCases: o.maxCases,
-      workers: o.workers,
-      rateLimit: o.rateLimit,
-      timeoutMs: o.timeoutMs,
-      checks: o.checks,
-      requireStatusCoverage: o.requireStatusCoverage,
-      maxResponseMs: o.maxResponseMs || undefined,
-      readOnly: target.env.readOnly,
-      handleMethodNotAllowed: target.env.handleMethodNotAllowed,
-    },
+    options: contractOptionsFor(target.env),
     signal: ctx.signal,
     onProgress: (p) => {
       const now = Date.now();

@@ -1,0 +1,19 @@
+import type { ResolvedEnvironment } from '../config/types.ts';
+import type { ContractOptions } from './types.ts';
+
+/** The engine options an environment asks for; the CLI, `gate` and the Playwright suite all start here. */
+export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
+  const c = env.contract;
+  return {
+    seed: c.seed,
+    maxCases: c.maxCases,
+    workers: c.workers,
+    rateLimit: c.rateLimit,
+    timeoutMs: c.timeoutMs,
+    checks: c.checks,
+    requireStatusCoverage: c.requireStatusCoverage,
+    maxResponseMs: c.maxResponseMs || undefined,
+    readOnly: env.readOnly,
+    handleMethodNotAllowed: env.handleMethodNotAllowed,
+  };
+}
