@@ -10,6 +10,8 @@ export interface TestCase extends CaseMeta {
   /** The operation's id (`getAlbum`); undeclared-method cases name the path's first operation. */
   operationId: string;
   request: CaseRequest;
+  /** Addresses a resource this run created and then deleted (gone-cases.ts); replay deletes a fresh one first. */
+  tombstone?: true;
 }
 
 export interface CaseRequest {

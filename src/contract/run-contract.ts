@@ -14,6 +14,7 @@ import { buildRequest, joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
 import { deletesLast } from './deletes-last.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
+import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
 import { runPool } from './pool.ts';
 import { operationIndex, RunState } from './run-state.ts';
@@ -24,7 +25,9 @@ import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
  * The contract engine: fixtures (resources to address), stateful sequences,
  * then every planned case through a bounded pool, then the DELETE cases on
  * the fixtures (last, one at a time, so they cannot pull a fixture from
- * under the other cases), then cleanup of whatever the run created. Writes
+ * under the other cases), then one request per operation to a resource the
+ * run deleted (gone-phase.ts: the only safe way for a write to meet its
+ * documented 404), then cleanup of whatever the run created. Writes
  * address only what the run created (src/cases/own-resources.ts). Findings
  * are data; nothing here prints. An unreachable target is TG_UNREACHABLE; a
  * target that dies mid-run stops the run, keeps what was gathered and marks
@@ -134,6 +137,12 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   };
   await runPool(shared, { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
   await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
+  if (!o.readOnly) {
+    const gone = { spec, seed: o.seed, isValid, operations, ledger, bindings };
+    const cases = planGone(gone);
+    total += cases.length;
+    await runGone({ ...gone, execute: (operation, testCase) => execute(operation, testCase) }, cases);
+  }
 
   phase = 'cleanup';
   if (!input.signal?.aborted && !aborted) await cleanup(ledger, runner, state);

@@ -38,6 +38,19 @@ export class CleanupLedger {
     for (const entry of this.entries) if (entry.label === label) entry.deleted = true;
   }
 
+  /**
+   * Resources this run created and then deleted: known gone and its own, so
+   * the one safe place a write can go to see a documented 404.
+   */
+  tombstones(): LedgerEntry[] {
+    return this.entries.filter((e) => e.deleted);
+  }
+
+  /** A write to a tombstone answered 2xx (a PUT that upserts, a delete that did not take): delete it again. */
+  reopen(entry: LedgerEntry): void {
+    entry.deleted = false;
+  }
+
   pending(): LedgerEntry[] {
     return this.entries.filter((e) => !e.deleted);
   }
