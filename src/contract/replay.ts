@@ -18,7 +18,8 @@ import type { ContractInput, StoredCase } from './types.ts';
  * replays its whole sequence (the resource it read is long gone). A write to
  * a resource (PUT/PATCH/DELETE on a valid id) goes to a resource created for
  * the replay, never to the stored id: the run's fixture is gone, and that id
- * may name someone else's resource by now.
+ * may name someone else's resource by now. A case on a resource the run had
+ * deleted (gone-cases.ts) goes to a resource created and deleted for the replay.
  */
 export const CONTRACT_FILE = 'contract.json';
 
@@ -97,12 +98,18 @@ export async function replayCase(
     addressesResource(input.spec, operation, stored.testCase.request.pathParams, isValid);
   const ledger = new CleanupLedger();
   try {
-    const testCase = writes
-      ? await onFreshResource(input, runner, operation, stored, isValid, ledger)
-      : stored.testCase;
+    const gone = stored.testCase.tombstone === true;
+    const testCase =
+      writes || gone
+        ? await onFreshResource(input, runner, operation, stored, isValid, ledger)
+        : stored.testCase;
+    // A case on a deleted resource replays on a fresh one, deleted first.
+    if (gone) await cleanup(ledger, runner);
     const outcome = await executeCase(runner, operation, testCase);
     if (outcome.error)
       throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
+    const status = outcome.exchange?.response.status ?? 0;
+    if (gone && status >= 200 && status < 300) for (const entry of ledger.tombstones()) ledger.reopen(entry);
     collect(outcome.results);
     return { fixed: titles.length === 0, stillFailing: titles };
   } finally {

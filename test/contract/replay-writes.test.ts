@@ -72,3 +72,55 @@ describe('replaying a stored write', () => {
     });
   }
 });
+
+/**
+ * A case stored from the tombstone phase addressed an album the run had
+ * deleted. Replayed on the stored id (album 1 here, which exists) it would
+ * read a live album and call the fault fixed; it must go to an album created
+ * and deleted for the replay, and still find Gin's text/plain 404.
+ */
+const onDeleted: StoredCase = {
+  replayId: '0123456789ab',
+  operationId: 'getAlbum',
+  case: { phase: 'stateful', expectation: 'any', description: 'valid request to a deleted album' },
+  testCase: {
+    operationId: 'getAlbum',
+    phase: 'stateful',
+    expectation: 'any',
+    description: 'valid request to a deleted album',
+    request: { pathParams: { id: 1 }, query: {}, headers: {} },
+    tombstone: true,
+  },
+  titles: ['Plain-text 404 where a JSON 404 is documented'],
+  checks: ['text-plain-404'],
+};
+
+describe('replaying a case on a deleted resource', () => {
+  for (const [name, faults, fixed] of [
+    ['fault present: still failing', ['text-404'], false],
+    ['fault absent: fixed', [], true],
+  ] as const) {
+    test(`${name}, on an album created and deleted for the replay; nothing left over`, async () => {
+      const api = await startAlbumsApi({ faults: [...faults] });
+      try {
+        const before = await albums(api);
+        const spec = await loadSpec(specPath);
+        const result = await replayCase(
+          {
+            spec,
+            baseURL: api.baseURL,
+            headers: { authorization: `Bearer ${api.token}` },
+            secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
+            options: {},
+          },
+          onDeleted,
+        );
+        assert.equal(result.fixed, fixed, JSON.stringify(result));
+        if (!fixed) assert.deepEqual(result.stillFailing, ['Plain-text 404 where a JSON 404 is documented']);
+        assert.deepEqual(await albums(api), before);
+      } finally {
+        await api.stop();
+      }
+    });
+  }
+});
