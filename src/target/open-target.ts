@@ -1,4 +1,3 @@
-import type { CommandContext } from '../cli/command.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { resolveConfig, resolveEnvironment } from '../config/resolve-config.ts';
 import type { ResolvedConfig, ResolvedEnvironment, Secret } from '../config/types.ts';
@@ -9,6 +8,13 @@ import type { LoadedSpec } from '../spec/types.ts';
 import { authHeaders, parseHeaderFlags } from './headers.ts';
 import { probeTarget } from './probe.ts';
 import { type StartedServer, startWebServer } from './web-server.ts';
+
+/** What opening a target reads: the command's flags (`env`, `config`, `spec`, `base-url`, `header`), cwd and a log line. */
+export interface TargetRequest {
+  values: Record<string, string | boolean | string[] | undefined>;
+  cwd: string;
+  err: (line: string) => void;
+}
 
 /** An API under test: where it is, what it promises, how to talk to it, and how to let go of it. */
 export interface Target {
@@ -34,7 +40,7 @@ export interface Target {
  * webServer when it has one; the caller must `close()`.
  */
 export async function openTarget(
-  ctx: Pick<CommandContext, 'values' | 'cwd' | 'err'>,
+  ctx: TargetRequest,
   options: {
     probe?: boolean /** Use this running server instead of starting the webServer. */;
     baseURL?: string;
@@ -101,7 +107,7 @@ function pickEnvironment(config: ResolvedConfig, requested: string | undefined):
   throw new TollgateError('TG_USAGE', `pass --env (one of: ${names.join(', ') || 'none configured'})`);
 }
 
-function adhocEnvironment(config: ResolvedConfig, v: CommandContext['values']): ResolvedEnvironment {
+function adhocEnvironment(config: ResolvedConfig, v: TargetRequest['values']): ResolvedEnvironment {
   const baseURL = String(v['base-url']);
   if (!isHttpUrl(baseURL))
     throw new TollgateError('TG_USAGE', `--base-url must be an http(s) URL, got "${baseURL}"`);
