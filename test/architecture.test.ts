@@ -18,7 +18,7 @@ const allowed: Record<string, string[]> = {
   stateful: ['spec', 'cases', 'checks', 'http'],
   contract: ['spec', 'schema', 'http', 'checks', 'cases', 'stateful', 'config', 'run', 'errors'],
   gates: ['run', 'errors'],
-  load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors'],
+  load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],
   generate: ['config', 'spec', 'errors'],
   report: ['run', 'http'],
   target: ['config', 'spec', 'errors'],

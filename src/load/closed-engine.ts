@@ -81,10 +81,12 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
   const { plan, recorder, sampler } = ctx;
   const elapsed = () => performance.now() - ctx.t0;
   const fixed = plan.isStatic ? plan.newUser().next() : undefined;
+  const states: ClientState[] = [];
 
   // autocannon runs a request's onResponse hook (and converts its raw headers, which is not
   // cheap) only when the hook is set, so the hook is armed just for the responses that need it:
-  // a contract sample (decided one response ahead) or a sequence step that captures values.
+  // a contract sample (decided one response ahead), a sequence step that captures values, or a
+  // POST whose created resource cleanup must delete.
   const hook =
     (state: ClientState) =>
     (status: number, body: string, _c: unknown, raw: Record<string, string | string[]>) => {
@@ -96,6 +98,7 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
         const failures = sampler.check(request, ctx.url.origin, status, headers, body, 0);
         recorder.contract(request.op, failures, ctx.counted(elapsed()));
       }
+      ctx.created?.record(request, status, headers, body);
       if (request.capture) {
         let json: unknown;
         try {
@@ -108,10 +111,12 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
   const setupClient = (client: AcClient) => {
     const user = plan.newUser();
     const state: ClientState = { user, current: fixed ?? user.next(), sample: false };
+    states.push(state);
     const onResponse = hook(state);
     const arm = (request: AcRequest) => {
       state.sample = sampler.wants(state.current);
-      request.onResponse = state.sample || state.current.capture ? onResponse : undefined;
+      const creates = ctx.created !== undefined && state.current.method === 'POST';
+      request.onResponse = state.sample || state.current.capture || creates ? onResponse : undefined;
     };
     let request: AcRequest;
     if (fixed) {
@@ -138,10 +143,12 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
       else if (!state.current.capture && status >= 400) state.user.answered(state.current, undefined);
     });
     client.on('timeout', () => {
+      ctx.created?.lost(state.current);
       recorder.error(state.current.op, 'timeout', ctx.counted(elapsed()));
       state.user.answered(state.current, undefined);
     });
     client.on('connError', () => {
+      ctx.created?.lost(state.current);
       recorder.error(state.current.op, 'connection', ctx.counted(elapsed()));
       state.user.answered(state.current, undefined);
     });
@@ -162,6 +169,8 @@ function runSegment(ctx: EngineContext, connections: number, durationMs: number)
     };
     const instance = autocannon(options as autocannon.Options, (error) => {
       ctx.signal.removeEventListener('abort', stop);
+      // Each connection's last request may have been cut off unanswered when the segment ended.
+      for (const state of states) ctx.created?.lost(state.current);
       if (error) fail(error);
       else done();
     });

@@ -110,6 +110,11 @@ export interface ProfileOptions<Paths> {
   timeoutMs?: number;
   /** Open model: worker threads sharing the arrivals (the total rate holds). Default: 1. */
   workers?: number;
+  /**
+   * Delete what the run created (2xx POSTs whose resource the spec can DELETE)
+   * after the measured run, with the run's credentials. Default: true.
+   */
+  cleanup?: boolean;
   /** Seed for `ctx.random`. Default: 1. */
   seed?: number;
 }

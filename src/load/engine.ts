@@ -1,4 +1,5 @@
 import type { ContractSampler } from './contract-sampler.ts';
+import type { CreatedLedger } from './created-ledger.ts';
 import type { Recorder } from './recorder.ts';
 import type { RequestPlan } from './request-plan.ts';
 import type { Schedule } from './stages.ts';
@@ -20,6 +21,8 @@ export interface EngineContext {
   maxConnections: number;
   /** Open model with several workers: this worker's index and the worker count. */
   share?: { index: number; of: number };
+  /** Records what 2xx POSTs created, for the cleanup after the run; absent when cleanup is off. */
+  created?: CreatedLedger;
   /** Aborted to stop early (Ctrl-C, abortOnFail); engines drain and return. */
   signal: AbortSignal;
 }

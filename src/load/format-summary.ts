@@ -31,6 +31,16 @@ export function formatLoadSummary(r: LoadReport): string[] {
       ? `  generator ok (cpu ${Math.round((r.selfCheck.cpu ?? 0) * 100)}%)`
       : `  generator NOT OK: ${r.selfCheck.problems.join('; ')}`,
   );
+  if (r.cleanup) {
+    const c = r.cleanup;
+    lines.push(
+      `  cleanup: ${c.created} created, ${c.deleted} deleted` +
+        (c.leftover
+          ? `, ${c.leftover} left over${c.leftoverSample ? ` (${c.leftoverSample.join('; ')})` : ''}`
+          : '') +
+        (c.unconfirmed ? `; ${c.unconfirmed} POSTs got no answer and may have created more` : ''),
+    );
+  }
   if (r.gates.length) lines.push('  gates:', ...r.gates.map(formatGate));
   return lines;
 }

@@ -56,6 +56,7 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
       onError: (error, inFlight) => {
         if (inFlight && slot.job) {
           const timeout = error.code === 'ETIMEDOUT';
+          ctx.created?.lost(slot.job.request);
           recorder.error(
             slot.job.request.op,
             timeout ? 'timeout' : 'connection',
@@ -114,6 +115,7 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
       );
       recorder.contract(job.request.op, failures, counted);
     }
+    ctx.created?.record(job.request, response.status, response.headers, response.body);
     let json: unknown;
     if (job.request.capture) {
       try {
@@ -169,6 +171,7 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     for (const slot of slots) {
       if (slot.job && now - slot.job.sentAt > ctx.timeoutMs) {
         slot.conn.abort();
+        ctx.created?.lost(slot.job.request);
         recorder.error(slot.job.request.op, 'timeout', ctx.counted(slot.job.intended));
         finish(slot, undefined);
       }
@@ -202,6 +205,9 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     await new Promise((r) => setTimeout(r, 10));
   }
   clearInterval(sweep);
-  for (const slot of slots) slot.conn.destroy();
+  for (const slot of slots) {
+    if (slot.job) ctx.created?.lost(slot.job.request);
+    slot.conn.destroy();
+  }
   return { dropped, peakConnections: slots.length, meanLagMs: lagCount ? lagSum / lagCount : undefined };
 }

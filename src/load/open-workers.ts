@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { TollgateError } from '../errors/tollgate-error.ts';
+import { type CreatedResources, mergeCreated } from './created-ledger.ts';
 import type { EngineOutcome } from './engine.ts';
 import { mergeRecorder, type Recorder, type RecorderSnapshot, type TimelinePoint } from './recorder.ts';
 import type { RunLoadOptions } from './run-load.ts';
@@ -20,7 +21,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'second'; point: TimelinePoint; elapsedMs: number; totalMs: number }
-  | { type: 'done'; snapshot: RecorderSnapshot; outcome: EngineOutcome }
+  | { type: 'done'; snapshot: RecorderSnapshot; outcome: EngineOutcome; created?: CreatedResources }
   | { type: 'error'; message: string };
 
 /**
@@ -35,7 +36,7 @@ export async function runOpenWorkers(
   recorder: Recorder,
   signal: AbortSignal,
   onSecond?: RunLoadOptions['onSecond'],
-): Promise<EngineOutcome> {
+): Promise<EngineOutcome & { created?: CreatedResources }> {
   const file = options.profile.file;
   if (!file) {
     throw new TollgateError(
@@ -67,7 +68,7 @@ export async function runOpenWorkers(
     const results = await Promise.all(
       threads.map(
         (thread) =>
-          new Promise<{ snapshot: RecorderSnapshot; outcome: EngineOutcome }>((done, fail) => {
+          new Promise<Extract<WorkerMessage, { type: 'done' }>>((done, fail) => {
             thread.on('message', (m: WorkerMessage) => {
               if (m.type === 'second') {
                 const s = seconds.get(m.point.t) ?? {
@@ -89,11 +90,14 @@ export async function runOpenWorkers(
       ),
     );
     for (const r of results) mergeRecorder(recorder, r.snapshot);
+    const created = results.flatMap((r) => (r.created ? [r.created] : []));
     const lags = results.map((r) => r.outcome.meanLagMs).filter((v): v is number => v !== undefined);
     return {
       dropped: results.reduce((sum, r) => sum + r.outcome.dropped, 0),
       peakConnections: results.reduce((sum, r) => sum + r.outcome.peakConnections, 0),
       meanLagMs: lags.length ? Math.max(...lags) : undefined,
+      // Workers send what they created only when cleanup is on and they have a spec.
+      created: created.length ? mergeCreated(created) : undefined,
     };
   } finally {
     signal.removeEventListener('abort', stopAll);

@@ -1,6 +1,7 @@
 import { validateResponse } from '../checks/validate-response.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import { ContractSampler, type ResponseValidator } from './contract-sampler.ts';
+import { CreatedLedger } from './created-ledger.ts';
 import { Recorder } from './recorder.ts';
 import { RequestPlan, type ScenarioInput } from './request-plan.ts';
 import { buildSchedule, type Overrides, type Schedule, stageAt } from './stages.ts';
@@ -43,6 +44,9 @@ export function prepareRun(options: PrepareInput) {
     recorder: new Recorder(p.model === 'open'),
     sampler: new ContractSampler(p.contractSample ?? 0.01, validate, p.seed ?? 1),
     gateWindow,
+    prefix,
+    // Without a spec no DELETE can be found for what was created: nothing to record.
+    created: spec && p.cleanup !== false ? new CreatedLedger() : undefined,
     counted: (t: number) => inWindow(schedule, t, gateWindow),
   };
 }

@@ -1,5 +1,6 @@
 import type { LoadResult } from '../run/model.ts';
 import type { ProfileOptions, UntypedPaths } from './define-profile.ts';
+import type { CleanupSummary } from './delete-created.ts';
 
 /** A profile read from disk: its name (file name without .ts), file and options. */
 export interface LoadedProfile {
@@ -23,4 +24,6 @@ export type LoadReport = Omit<LoadResult, 'timeline'> & {
   sendsPer100ms?: number[];
   /** Why gates judged what they judged: the window and the histogram. */
   gateWindow: 'measured' | 'steady';
+  /** What the run created and deleted afterwards; absent when cleanup is off or there is no spec. */
+  cleanup?: CleanupSummary;
 };

@@ -21,6 +21,8 @@ export function validateProfile(profile: unknown, source: string, spec?: LoadedS
   if (p.model !== 'open' && p.model !== 'closed') fail('model', 'must be "open" or "closed"', p.model);
   positive(p.connections, 'connections', fail, true);
   positive(p.rate, 'rate', fail);
+  if (p.cleanup !== undefined && typeof p.cleanup !== 'boolean')
+    fail('cleanup', 'must be true or false', p.cleanup);
   if (p.duration !== undefined && !(parseDuration(p.duration as string) > 0)) {
     fail('duration', 'must look like "30s" or "2m"', p.duration);
   }
