@@ -22,12 +22,39 @@ const allowed: Record<string, string[]> = {
   generate: ['config', 'spec', 'errors'],
   report: ['run', 'http'],
   target: ['config', 'spec', 'errors'],
-  run: ['checks', 'config', 'contract', 'errors', 'gates', 'generate', 'http', 'load', 'report', 'spec', 'target'],
+  run: [
+    'checks',
+    'config',
+    'contract',
+    'errors',
+    'gates',
+    'generate',
+    'http',
+    'load',
+    'report',
+    'spec',
+    'target',
+  ],
   playwright: ['target', 'spec', 'checks', 'contract', 'cases', 'schema', 'http', 'run'],
-  cli: ['config', 'contract', 'errors', 'gates', 'generate', 'load', 'report', 'run', 'spec', 'target', 'checks'],
+  cli: [
+    'config',
+    'contract',
+    'errors',
+    'gates',
+    'generate',
+    'load',
+    'report',
+    'run',
+    'spec',
+    'target',
+    'checks',
+  ],
   public: ['config', 'load', 'playwright', 'run'],
 };
-const onlyHere: Record<string, string[]> = { autocannon: ['load'], '@playwright/test': ['playwright', 'public'] };
+const onlyHere: Record<string, string[]> = {
+  autocannon: ['load'],
+  '@playwright/test': ['playwright', 'public'],
+};
 
 const src = resolve(import.meta.dirname, '../src');
 
@@ -51,7 +78,8 @@ test('every src/ folder imports only what ARCHITECTURE.md allows', () => {
         }
       } else {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-        if (onlyHere[pkg] && !onlyHere[pkg].includes(folder)) violations.push(`${relative(src, file)} imports ${pkg}`);
+        if (onlyHere[pkg] && !onlyHere[pkg].includes(folder))
+          violations.push(`${relative(src, file)} imports ${pkg}`);
       }
     }
   }

@@ -100,7 +100,9 @@ function toLoadResult(report: LoadResult): LoadResult {
 export function loadOutcome(load: LoadResult): StageOutcome {
   const verdict = gatesVerdict(load.gates);
   const t = load.totals;
-  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${t.latencyMs.p99.toFixed(2)}ms, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.length === 0 ? ', no gates for this environment' : ''}`;
+  // The p99 gates judge: corrected for coordinated omission when the open model measured it.
+  const p99 = t.correctedLatencyMs?.p99 ?? t.latencyMs.p99;
+  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${p99.toFixed(2)}ms${t.correctedLatencyMs ? ' (corrected)' : ''}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.length === 0 ? ', no gates for this environment' : ''}`;
   return {
     verdict: verdict === 'pass' ? 'pass' : 'fail',
     summary: verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary,
