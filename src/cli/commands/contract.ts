@@ -4,7 +4,7 @@ import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
-import type { ContractOptions, ContractProgress } from '../../contract/types.ts';
+import type { ContractInput, ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { createRunDir } from '../../run/run-dir.ts';
@@ -94,16 +94,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     else if (!ctx.json) ctx.err(text);
   };
   const startedAt = new Date();
-  const run = await runContract({
-    spec: target.spec,
-    baseURL: target.baseURL,
-    headers: target.headers,
-    query: target.query,
-    secrets: target.secrets,
-    options,
-    signal: ctx.signal,
-    onProgress,
-  });
+  const run = await runContract({ ...engineInput(ctx, target, options), onProgress });
   if (tty) process.stderr.write('\r\x1b[2K');
   const { id, dir } = createRunDir(
     target.config.reportsDir,
@@ -149,21 +140,16 @@ async function replay(
     ctx.cwd,
   );
   const stored = loadStoredCase(runDir, id);
-  const result = await replayCase(
-    {
-      spec: target.spec,
-      baseURL: target.baseURL,
-      headers: target.headers,
-      query: target.query,
-      secrets: target.secrets,
-      options,
-      signal: ctx.signal,
-    },
-    stored,
-  );
+  const result = await replayCase(engineInput(ctx, target, options), stored);
   if (ctx.json) ctx.out(JSON.stringify({ replayId: id, ...result }));
   else ctx.out(result.fixed ? 'fixed' : `still failing: ${result.stillFailing.join('; ')}`);
   return result.fixed ? 0 : 1;
+}
+
+/** What the engine needs from the target; the same for a run and a replay. */
+function engineInput(ctx: CommandContext, target: Target, options: ContractOptions): ContractInput {
+  const { spec, baseURL, headers, query, secrets } = target;
+  return { spec, baseURL, headers, query, secrets, options, signal: ctx.signal };
 }
 
 function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
