@@ -20,8 +20,9 @@ type Phase = Finding['phase'];
  * phase, listed when the file loads, so contract results sit in Playwright's
  * report next to the hand-written suites. The engine runs once per
  * environment per `playwright test` invocation (cached in a temp file keyed
- * by the runner's pid, so a worker restarted after a failure reuses it); each
- * test then asserts on its slice of the findings.
+ * by the runner's pid, so a worker restarted after a failure reuses it), or
+ * not at all under `tollgate gate`, which hands over its contract stage's
+ * result; each test then asserts on its slice of the findings.
  */
 export async function defineContractSuite(
   test: TestType<object, TollgateWorkerFixtures>,
@@ -61,6 +62,10 @@ function plannedPhases(spec: LoadedSpec): Map<Operation, Phase[]> {
 }
 
 async function sharedRun(target: Target): Promise<ContractRun> {
+  // `tollgate gate` already ran the engine in its contract stage: judge that run, do not repeat it.
+  const fromGate =
+    process.env.TOLLGATE_ENV === target.envName ? process.env.TOLLGATE_CONTRACT_RESULT : undefined;
+  if (fromGate && existsSync(fromGate)) return JSON.parse(readFileSync(fromGate, 'utf8'));
   const cache = join(tmpdir(), `tollgate-contract-${process.ppid}-${target.envName}.json`);
   if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8'));
   const run = await runContract({

@@ -26,6 +26,9 @@ export const suitesStage: StageRunner = async (ctx, stage) => {
     PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile,
     TOLLGATE_PLAYWRIGHT_OUTPUT: join(ctx.runDir, 'playwright-output'),
   };
+  // The contract suite reads the contract stage's result instead of running the engine again.
+  const contractResult = join(ctx.runDir, 'contract.json');
+  if (existsSync(contractResult)) env.TOLLGATE_CONTRACT_RESULT = contractResult;
   const started = Date.now();
   const { code, tail } = await runChild('npx', args, ctx.root, env, ctx.signal, ctx.log);
   const durationMs = Date.now() - started;
