@@ -1,6 +1,6 @@
 import type { TestCase } from '../cases/types.ts';
 import type { CaseMeta } from '../checks/types.ts';
-import type { Secret } from '../config/types.ts';
+import type { Secret, UserContractOptions } from '../config/types.ts';
 import type { Exchange, RequestRecord } from '../http/types.ts';
 import type { ContractResult } from '../run/model.ts';
 import type { LoadedSpec } from '../spec/types.ts';
@@ -27,19 +27,12 @@ export type Send = (
   options: { timeoutMs: number; signal?: AbortSignal },
 ) => Promise<Exchange>;
 
-export interface ContractOptions {
-  /** Seed for case generation. Default 1. */
-  seed?: number;
-  /** Cases per operation and phase. Default 25. */
-  maxCases?: number;
-  /** Concurrent requests. Default 4. */
-  workers?: number;
-  /** Requests per second, 0 = unlimited. Default 0. */
-  rateLimit?: number;
-  /** Per-request timeout, ms. Default 10000. */
-  timeoutMs?: number;
-  /** Checks by name: false disables, an object configures (config `contract.checks`). */
-  checks?: Record<string, boolean | Record<string, unknown>>;
+/**
+ * The config's contract options (seed, maxCases, workers, rateLimit, timeoutMs,
+ * checks, requireStatusCoverage, maxResponseMs: documented with their defaults
+ * in src/config/types.ts) plus what only a run or the CLI decides.
+ */
+export interface ContractOptions extends UserContractOptions {
   /** Only these checks (CLI --checks). */
   onlyChecks?: string[];
   /** Not these checks (CLI --exclude-checks). */
@@ -51,10 +44,6 @@ export interface ContractOptions {
   readOnly?: boolean;
   /** Gin's HandleMethodNotAllowed on the target. Default false. */
   handleMethodNotAllowed?: boolean;
-  /** Response-time budget for every operation, ms (x-tollgate-max-ms overrides). */
-  maxResponseMs?: number;
-  /** A documented status never seen becomes a finding. Default false. */
-  requireStatusCoverage?: boolean;
   /** Size of the oversized-body case. Default 1 MiB + 1. */
   oversizedBytes?: number;
   /** Hard cap on requests in one run. Default 10000. */
