@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureAlbumsApiBuilt } from '../support/albums-server.ts';
+import type { ArtifactExpectation, ReliabilityCase, ServerSpec } from './case.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const bin = join(repo, 'bin/tollgate.js');
+const serversDir = join(import.meta.dirname, 'servers');
+
+export interface CaseResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  dir: string;
+}
+
+interface RunningServer {
+  baseURL: string;
+  token: string;
+  process?: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Runs one case end to end: folder, server, the real CLI, then every assertion. */
+export async function runCase(c: ReliabilityCase): Promise<CaseResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-rel-'));
+  // profiles and configs are ES modules, as in a real project
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  const server = await startServer(c.server, dir);
+  try {
+    const vars: Record<string, string> = {
+      baseURL: server.baseURL,
+      host: new URL(server.baseURL).hostname,
+      port: new URL(server.baseURL).port,
+      token: server.token,
+      repo,
+      dir,
+    };
+    const fill = (text: string) => text.replace(/\{(baseURL|host|port|token|repo|dir)\}/g, (_, k) => vars[k]);
+    for (const [path, text] of Object.entries(c.files ?? {})) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), fill(text));
+    }
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of ['TOLLGATE_TOKEN', 'GITHUB_STEP_SUMMARY', 'NODE_TEST_CONTEXT', 'NODE_OPTIONS'])
+      delete env[name];
+    for (const [name, value] of Object.entries(c.env ?? {})) env[name] = fill(value);
+    const killAfterMs = 'killAfterMs' in c.server ? c.server.killAfterMs : undefined;
+    const killer =
+      killAfterMs !== undefined ? setTimeout(() => server.process?.kill('SIGKILL'), killAfterMs) : undefined;
+    const result = await runCli(c.args.map(fill), dir, env, c.timeoutMs ?? 90_000);
+    clearTimeout(killer);
+    return { ...result, dir };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The case's assertions over a finished run; the message of a failure shows what the command printed. */
+export function assertCase(c: ReliabilityCase, r: CaseResult): void {
+  const shown = `\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n--- dir ${r.dir}`;
+  assert.equal(r.code, c.exit, `exit code${shown}`);
+  const lines = `${r.stdout}\n${r.stderr}`.split('\n');
+  const matches = (line: string) =>
+    typeof c.message === 'string' ? line.includes(c.message) : c.message.test(line);
+  assert.ok(lines.some(matches), `no line matches ${c.message}${shown}`);
+  if (c.exit !== 70) {
+    assert.doesNotMatch(r.stderr, /\n\s+at \S+ \(|crashed; this is a bug/, `stack trace${shown}`);
+  }
+  if (c.exit === 2) {
+    const errorLines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('note:'));
+    assert.equal(errorLines.length, 1, `exit 2 must print one line on stderr${shown}`);
+    assert.ok(matches(errorLines[0]), `the one stderr line must match ${c.message}${shown}`);
+  }
+  for (const [path, want] of Object.entries(c.artifacts)) {
+    const file = join(r.dir, path);
+    if (want === false) {
+      assert.ok(!existsSync(file), `${path} must not be written${shown}`);
+      continue;
+    }
+    assert.ok(existsSync(file), `${path} must be written${shown}`);
+    if (want !== true) assertArtifact(path, readFileSync(file, 'utf8'), want, shown);
+  }
+}
+
+function assertArtifact(path: string, text: string, want: ArtifactExpectation, shown: string): void {
+  const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const has = (p: string | RegExp) => (typeof p === 'string' ? text.includes(p) : p.test(text));
+  for (const p of list(want.contains)) assert.ok(has(p), `${path} must contain ${p}${shown}`);
+  for (const p of list(want.lacks)) assert.ok(!has(p), `${path} must not contain ${p}${shown}`);
+  if (!want.json) return;
+  const data = JSON.parse(text);
+  for (const [at, expected] of Object.entries(want.json)) {
+    const value = at
+      .split('.')
+      .reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<string, unknown>)[k]), data);
+    const where = `${path} ${at} = ${JSON.stringify(value)}`;
+    if (expected instanceof RegExp) assert.match(String(value), expected, where);
+    else if (expected !== null && typeof expected === 'object') {
+      const e = expected as { min?: number; max?: number; exists?: boolean };
+      if (e.exists === false) assert.equal(value, undefined, where);
+      if (e.exists === true) assert.notEqual(value, undefined, where);
+      if (e.min !== undefined)
+        assert.ok(typeof value === 'number' && value >= e.min, `${where}, want >= ${e.min}`);
+      if (e.max !== undefined)
+        assert.ok(typeof value === 'number' && value <= e.max, `${where}, want <= ${e.max}`);
+    } else assert.deepEqual(value, expected, where);
+  }
+}
+
+function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      stderr += `\n[reliability: killed after ${timeoutMs} ms]`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+async function startServer(spec: ServerSpec, dir: string): Promise<RunningServer> {
+  const token = randomBytes(12).toString('hex');
+  if (spec.kind === 'none') {
+    return { baseURL: `http://127.0.0.1:${await closedPort()}`, token, stop: async () => {} };
+  }
+  const [command, args, env] =
+    spec.kind === 'albums'
+      ? [
+          ensureAlbumsApiBuilt(),
+          [],
+          {
+            ALBUMS_ADDR: '127.0.0.1:0',
+            ALBUMS_TOKEN: token,
+            ALBUMS_ACCESS_LOG: '1',
+            ALBUMS_FAULTS: (spec.faults ?? []).join(','),
+            ...spec.env,
+          },
+        ]
+      : [process.execPath, ['--import', 'tsx', join(serversDir, `${spec.name}.ts`)], spec.env ?? {}];
+  const child = spawn(command, args, {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(dir, 'server.log'));
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const baseURL = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${command} did not start in 30 s`)), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /listening on (http:\/\/\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    });
+    exited.then(() => {
+      clearTimeout(timer);
+      fail(new Error(`${command} exited before listening`));
+    });
+  });
+  return {
+    baseURL,
+    token,
+    process: child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      await new Promise((done) => log.end(done));
+    },
+  };
+}
+
+/** A loopback port that was free a moment ago and has no listener now. */
+function closedPort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}
