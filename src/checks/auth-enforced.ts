@@ -1,3 +1,4 @@
+import { accepted } from './logical-outcome.ts';
 import type { CheckDefinition } from './types.ts';
 
 /**
@@ -11,6 +12,8 @@ export const authEnforced: CheckDefinition = {
     if (ctx.case.expectation !== 'unauthorized') return undefined;
     const status = response.status;
     if (status === 401 || status === 403 || status >= 500) return undefined;
+    // An envelope API that answers 200 {"code": 7} to a request without credentials did reject it.
+    if (status >= 200 && status < 300 && !accepted(ctx, response)) return undefined;
     const success = status >= 200 && status < 300;
     return {
       title: success ? 'Authentication not enforced' : 'Unauthenticated request not answered 401/403',

@@ -1,3 +1,4 @@
+import { accepted } from './logical-outcome.ts';
 import { requestPath } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
@@ -7,7 +8,7 @@ export const availableAfterCreate: CheckDefinition = {
   description: 'a created resource can be read right after it was created',
   run(ctx, { request, response }) {
     if (ctx.case.expectation !== 'present') return undefined;
-    if (response.status >= 200 && response.status < 300) return undefined;
+    if (accepted(ctx, response)) return undefined;
     return {
       title: 'Created resource not available',
       expected: 'Expected: 2xx right after a successful create',

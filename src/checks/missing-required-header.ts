@@ -1,3 +1,4 @@
+import { accepted } from './logical-outcome.ts';
 import type { CheckDefinition } from './types.ts';
 
 /** Leaving out a required request header must not succeed. */
@@ -6,7 +7,7 @@ export const missingRequiredHeader: CheckDefinition = {
   description: 'requests without a required header are rejected',
   run(ctx, { response }) {
     if (ctx.case.expectation !== 'missing-header') return undefined;
-    if (response.status < 200 || response.status >= 300) return undefined;
+    if (!accepted(ctx, response)) return undefined;
     return {
       title: 'Missing required header not rejected',
       expected: `Expected: 4xx, because ${ctx.case.description}`,

@@ -22,6 +22,8 @@ export const nullCollection: CheckDefinition = {
   name: 'null-collection',
   description: 'no null where the schema wants an array or object (Go nil slices and maps)',
   run(ctx, exchange) {
+    // A 200 whose envelope says rejected is an error answer the 200 schema does not describe.
+    if (ctx.envelope?.ok === false) return undefined;
     if (!targetsOperation(ctx, exchange) || exchange.response.json === undefined) return undefined;
     const media = findResponseMedia(ctx.operation, exchange);
     if (!media) return undefined;

@@ -1,3 +1,4 @@
+import { envelopeRejection } from './logical-outcome.ts';
 import { bodyExcerpt } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
@@ -17,6 +18,14 @@ export const positiveDataAccepted: CheckDefinition = {
   run(ctx, { request, response }) {
     if (ctx.case.expectation !== 'valid') return undefined;
     const status = response.status;
+    const rejected = envelopeRejection(ctx, response);
+    if (rejected) {
+      return {
+        title: 'API rejected schema-compliant request',
+        expected: `Expected: an ok envelope code, because ${ctx.case.description}`,
+        received: `Received: ${rejected}`,
+      };
+    }
     const sentCredentials = credentialHeaders.some((name) => request.headers[name] !== undefined);
     const authRejected =
       (status === 401 || status === 403) && sentCredentials && ctx.operation.security.length > 0;

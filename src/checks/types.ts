@@ -1,3 +1,4 @@
+import type { EnvelopeOutcome } from '../http/envelope.ts';
 import type { Exchange } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 
@@ -65,4 +66,8 @@ export interface CheckContext {
   handleMethodNotAllowed: boolean;
   /** Response-time budget for this operation, ms, when configured. */
   maxResponseMs?: number;
+  /** What the body says through the configured envelope (`{code, msg, data}`), when one is configured and the body is one. */
+  envelope?: EnvelopeOutcome;
+  /** Whether an envelope is configured at all (a bodiless answer has no `envelope`). */
+  envelopeConfigured?: boolean;
 }

@@ -1,3 +1,4 @@
+import { accepted } from './logical-outcome.ts';
 import { requestPath } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
@@ -23,6 +24,10 @@ export const undeclaredMethod: CheckDefinition = {
       };
     }
     if (status >= 400 && status < 500) return undefined;
+    // A NoRoute handler answering 200 {"code": 404, ...} through the configured envelope did reject it.
+    if (status < 300 && !accepted(ctx, response)) return undefined;
+    // ...and its answer to HEAD has no body to read the code from: nothing to judge.
+    if (status < 300 && ctx.envelopeConfigured && request.method.toUpperCase() === 'HEAD') return undefined;
     return {
       title: status < 300 ? 'Undeclared method accepted' : 'Undeclared method not rejected',
       expected: "Expected: 404 (Gin's default for an unregistered method) or another 4xx",

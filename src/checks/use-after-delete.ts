@@ -1,3 +1,4 @@
+import { accepted } from './logical-outcome.ts';
 import { requestPath } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
@@ -7,7 +8,7 @@ export const useAfterDelete: CheckDefinition = {
   description: 'a deleted resource is gone (404/410) right after DELETE',
   run(ctx, { request, response }) {
     if (ctx.case.expectation !== 'gone') return undefined;
-    if (response.status < 200 || response.status >= 300) return undefined;
+    if (!accepted(ctx, response)) return undefined;
     return {
       title: 'Resource still available after DELETE',
       expected: 'Expected: 404 or 410 after a successful DELETE',

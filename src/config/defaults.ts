@@ -15,6 +15,7 @@ export const defaults = {
     checks: {},
     requireStatusCoverage: false,
     maxResponseMs: 0,
+    envelope: false,
   } satisfies Required<UserContractOptions>,
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],

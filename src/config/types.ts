@@ -92,6 +92,20 @@ export interface UserContractOptions {
   requireStatusCoverage?: boolean;
   /** Response-time budget for every operation, ms (x-tollgate-max-ms overrides). Default: none. */
   maxResponseMs?: number;
+  /** How to read `{code, msg, data}` bodies of APIs that answer 200 to everything; false = none. Default: false. */
+  envelope?: Envelope | false;
+}
+
+/** An envelope: JSON pointers into the body and the codes that mean success. */
+export interface Envelope {
+  /** Pointer to the outcome code, e.g. `/code`. */
+  code: string;
+  /** Codes that mean success, e.g. `[0]`. */
+  ok: (number | string)[];
+  /** Pointer to the human message, e.g. `/msg`. */
+  message?: string;
+  /** Pointer to the payload, e.g. `/data`. Default: the whole body. */
+  data?: string;
 }
 
 export type UserStage =

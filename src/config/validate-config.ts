@@ -140,13 +140,14 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
   if (!isObject(contract)) fail(at, 'must be an object', contract);
   const c = contract as Record<string, unknown>;
   const numbers = ['seed', 'maxCases', 'workers', 'rateLimit', 'timeoutMs', 'maxResponseMs'];
-  knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage'], at, fail);
+  knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope'], at, fail);
   for (const key of numbers) {
     const v = c[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
       fail(`${at}.${key}`, 'must be a whole number >= 0', v);
     }
   }
+  if (c.envelope !== undefined) validateEnvelope(c.envelope, `${at}.envelope`, fail);
   if (c.checks !== undefined) {
     if (!isObject(c.checks)) fail(`${at}.checks`, 'must map check names to true, false or options', c.checks);
     for (const [name, v] of Object.entries(c.checks as object)) {
@@ -154,6 +155,22 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
         fail(`${at}.checks.${name}`, 'must be true, false or an object', v);
     }
   }
+}
+
+function validateEnvelope(envelope: unknown, at: string, fail: Fail) {
+  if (envelope === false) return;
+  if (!isObject(envelope))
+    fail(at, "must be false or { code: '/code', ok: [0], message: '/msg', data: '/data' }", envelope);
+  const e = envelope as Record<string, unknown>;
+  knownKeys(e, ['code', 'ok', 'message', 'data'], at, fail);
+  for (const key of ['code', 'message', 'data']) {
+    const v = e[key];
+    if ((key === 'code' || v !== undefined) && (typeof v !== 'string' || !/^(\/|$)/.test(v)))
+      fail(`${at}.${key}`, "must be a JSON pointer like '/code'", v);
+  }
+  const ok = e.ok;
+  if (!Array.isArray(ok) || ok.length === 0 || ok.some((v) => typeof v !== 'number' && typeof v !== 'string'))
+    fail(`${at}.ok`, 'must be a non-empty list of codes, e.g. [0]', ok);
 }
 
 function validateStages(stages: unknown, at: string, fail: Fail) {

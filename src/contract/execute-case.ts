@@ -1,7 +1,8 @@
 import { shortHash } from '../cases/prng.ts';
 import type { TestCase } from '../cases/types.ts';
 import { type CheckResult, runChecks } from '../checks/run-checks.ts';
-import type { Secret } from '../config/types.ts';
+import type { Envelope, Secret } from '../config/types.ts';
+import { readEnvelope } from '../http/envelope.ts';
 import { type ExchangeError, isExchangeError } from '../http/exchange-error.ts';
 import { redact } from '../http/redact.ts';
 import { sendRequest } from '../http/send-request.ts';
@@ -29,6 +30,8 @@ export interface CaseRunner {
   selection: CheckSelection;
   handleMethodNotAllowed: boolean;
   maxResponseMs?: number;
+  /** How to read `{code, msg, data}` bodies; checks judge the logical outcome through it. */
+  envelope?: Envelope | false;
   signal?: AbortSignal;
   send?: Send;
 }
@@ -84,6 +87,7 @@ export async function executeCase(
       options: {},
       handleMethodNotAllowed: runner.handleMethodNotAllowed,
       maxResponseMs: maxMs,
+      ...envelopeOf(runner, exchange),
     },
     exchange,
     runner.selection.enabled,
@@ -105,6 +109,13 @@ export async function executeCase(
     ),
   );
   return { exchange, results, findings, replayId };
+}
+
+function envelopeOf(runner: CaseRunner, exchange: Exchange) {
+  if (!runner.envelope) return {};
+  const envelope =
+    exchange.response.json === undefined ? undefined : readEnvelope(runner.envelope, exchange.response.json);
+  return envelope ? { envelope, envelopeConfigured: true } : { envelopeConfigured: true };
 }
 
 function operationName(

@@ -13,6 +13,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     checks: c.checks,
     requireStatusCoverage: c.requireStatusCoverage,
     maxResponseMs: c.maxResponseMs || undefined,
+    envelope: c.envelope,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

@@ -54,6 +54,7 @@ export async function replayCase(
     selection: selectChecks(o),
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,
+    envelope: o.envelope,
     signal: input.signal,
     send: input.send,
   };

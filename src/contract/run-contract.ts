@@ -13,6 +13,7 @@ import { runSequences, type StatefulOptions } from '../stateful/run-sequences.ts
 import { buildRequest, joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
 import { deletesLast } from './deletes-last.ts';
+import { EnvelopeDetector } from './envelope-detection.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
 import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
@@ -56,6 +57,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     selection,
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,
+    envelope: o.envelope,
     signal: input.signal,
     send,
   };
@@ -68,6 +70,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   const ledger = new CleanupLedger();
   let aborted: { reason: string } | undefined;
   const stopped = () => aborted !== undefined || input.signal?.aborted === true;
+  const detector = o.envelope ? undefined : new EnvelopeDetector();
   let phase: 'fixtures' | 'stateful' | 'cases' | 'cleanup' = 'fixtures';
   let total = 0;
 
@@ -88,6 +91,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
       aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
     }
     const exchange = outcome.exchange;
+    if (exchange) detector?.observe(testCase.expectation, exchange.response);
     const created = exchange && exchange.response.status >= 200 && exchange.response.status < 300;
     if (created && testCase.phase !== 'stateful' && !testCase.request.method) {
       if (operation.method === 'post')
@@ -159,6 +163,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     seenProblems.add(key);
     return true;
   });
+  const notices = [detector?.suggestion()].filter((n): n is string => n !== undefined);
   return {
     seed: o.seed,
     durationMs: Math.round(performance.now() - started),
@@ -169,6 +174,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     operations: state.coverage(operations),
     generationProblems,
     cleanup: ledger.summary(),
+    ...(notices.length ? { notices } : {}),
     ...(aborted ? { aborted } : {}),
     stats: {
       requests: state.requests,

@@ -11,6 +11,7 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
   lines.push(
     `contract ${verdict}: ${run.findings.length} findings in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
   );
+  for (const notice of run.notices ?? []) lines.push(`! ${notice}`);
   if (run.groups.length) lines.push('', 'Findings');
   for (const group of run.groups) {
     const f = run.findings[group.first];

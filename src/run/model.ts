@@ -78,6 +78,8 @@ export interface ContractResult {
   generationProblems: { operation: string; reason: string }[];
   /** Resources created and whether cleanup deleted them. */
   cleanup: { created: number; deleted: number; leftover: string[] };
+  /** One-line notices about the run itself (an envelope that looks unconfigured, ...); not findings. */
+  notices?: string[];
 }
 
 export interface Finding {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parseEnvelopeFlag } from '../../config/envelope-flag.ts';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
 import { runContract } from '../../contract/run-contract.ts';
@@ -64,6 +65,12 @@ export const contractCommand: Command = {
       valueName: 'rps',
     },
     timeout: { type: 'string', description: 'per-request timeout in ms (default 10000)', valueName: 'ms' },
+    envelope: {
+      type: 'string',
+      description:
+        'read 200 {code,msg,data} answers: code=/code,ok=0,message=/msg,data=/data (default: config)',
+      valueName: 'spec',
+    },
     replay: {
       type: 'string',
       description: 'send one stored case again (id from contract.json)',
@@ -166,6 +173,7 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     excludeChecks: list(v['exclude-checks']),
     operations: list(v.operations),
     tags: list(v.tags),
+    envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
   };
 }
 
