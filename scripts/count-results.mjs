@@ -1,6 +1,6 @@
 // Sums the results of every runner `npm test` used into one closing line:
 // `N passed, N failed`. Exits 1 when any failed or when a runner reported nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
@@ -10,13 +10,15 @@ const counted = [];
 
 const read = (name) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
 
-const go = read('go.txt');
-if (go !== undefined) {
+for (const name of readdirSync(dir)
+  .filter((f) => /^go(-.+)?\.txt$/.test(f))
+  .sort()) {
+  const go = read(name);
   const p = (go.match(/^\s*--- PASS/gm) ?? []).length;
   const f = (go.match(/^\s*--- FAIL/gm) ?? []).length + (go.match(/^FAIL\s/gm) && p === 0 ? 1 : 0);
   passed += p;
   failed += f;
-  counted.push(`go ${p}/${p + f}`);
+  counted.push(`${name.replace('.txt', '')} ${p}/${p + f}`);
 }
 
 const node = read('node.txt');

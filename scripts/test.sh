@@ -7,9 +7,11 @@ bash scripts/ensure-deps.sh || exit 2
 out=$(mktemp -d)
 status=0
 
-echo "== Go: reference API"
-(cd examples/albums-api && go test -count=1 -v ./... 2>&1) | tee "$out/go.txt" | grep -E '^(--- |ok|FAIL|PASS)' || true
-[ "${PIPESTATUS[0]}" = 0 ] || status=1
+echo "== Go: reference APIs"
+for api in albums-api admin-api; do
+  (cd "examples/$api" && go test -count=1 -v ./... 2>&1) | tee "$out/go-$api.txt" | grep -E '^(--- |ok|FAIL|PASS)' || true
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
+done
 
 echo "== Unit and integration tests (node --test)"
 node --import tsx --test --test-reporter=spec $(find test -name '*.test.ts' | sort) 2>&1 | tee "$out/node.txt"
