@@ -1,5 +1,5 @@
 import { essence, findMediaType } from './media-type.ts';
-import { findResponse, targetsOperation } from './response-lookup.ts';
+import { findResponse, isEmptyBodiless, targetsOperation } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
 /**
@@ -13,7 +13,12 @@ export const contentTypeDocumented: CheckDefinition = {
   description: 'the response Content-Type is one documented for that status',
   run(ctx, exchange) {
     const { request, response } = exchange;
-    if (!targetsOperation(ctx, exchange) || request.method.toUpperCase() === 'HEAD') return undefined;
+    if (
+      !targetsOperation(ctx, exchange) ||
+      request.method.toUpperCase() === 'HEAD' ||
+      isEmptyBodiless(response)
+    )
+      return undefined;
     const found = findResponse(ctx.operation, response.status);
     const documented = found ? Object.keys(found.spec.content) : [];
     if (documented.length === 0) return undefined;

@@ -61,6 +61,15 @@ export function targetsOperation(ctx: CheckContext, exchange: Exchange): boolean
   return ctx.case.expectation !== 'undeclared-method' && reachesRoute(ctx.operation, exchange.request.url);
 }
 
+/**
+ * An empty 204 or 304 is correct HTTP whatever the spec documents for it
+ * (RFC 9110 §15.3.5): swag's `@Success 204 {object} X` is a spec warning,
+ * not a failure of every such response. A body there is no-body-on-204's.
+ */
+export function isEmptyBodiless(response: Exchange['response']): boolean {
+  return (response.status === 204 || response.status === 304) && response.body === '';
+}
+
 /** The first `max` characters of a body, on one line, for `Received:` lines. */
 export function bodyExcerpt(body: string, max = 120): string {
   const line = body.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
 import type { SchemaObject } from '../spec/types.ts';
-import { bodyExcerpt, findResponseMedia, targetsOperation } from './response-lookup.ts';
+import { bodyExcerpt, findResponseMedia, isEmptyBodiless, targetsOperation } from './response-lookup.ts';
 import type { CheckDefinition } from './types.ts';
 
 const maxListed = 5;
@@ -17,7 +17,11 @@ export const responseSchema: CheckDefinition = {
   run(ctx, exchange) {
     // A 200 whose envelope says rejected is an error answer the 200 schema does not describe.
     if (ctx.envelope?.ok === false) return undefined;
-    if (!targetsOperation(ctx, exchange) || exchange.request.method.toUpperCase() === 'HEAD')
+    if (
+      !targetsOperation(ctx, exchange) ||
+      exchange.request.method.toUpperCase() === 'HEAD' ||
+      isEmptyBodiless(exchange.response)
+    )
       return undefined;
     const media = findResponseMedia(ctx.operation, exchange);
     if (!media) return undefined;

@@ -6,6 +6,7 @@ import { TollgateError } from '../errors/tollgate-error.ts';
 import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import { specWarnings } from '../spec/spec-warnings.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
 import { boundOperations } from '../stateful/resource-links.ts';
@@ -175,6 +176,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     generationProblems,
     cleanup: ledger.summary(),
     ...(notices.length ? { notices } : {}),
+    specWarnings: specWarnings(spec),
     ...(aborted ? { aborted } : {}),
     stats: {
       requests: state.requests,

@@ -12,6 +12,9 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
     `contract ${verdict}: ${run.findings.length} findings in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
   );
   for (const notice of run.notices ?? []) lines.push(`! ${notice}`);
+  const warnings = run.specWarnings ?? [];
+  if (warnings.length) lines.push('', `Spec warnings (${warnings.length}, not findings)`);
+  for (const w of warnings) lines.push(`  ! ${w.message} [${w.code}]`);
   if (run.groups.length) lines.push('', 'Findings');
   for (const group of run.groups) {
     const f = run.findings[group.first];

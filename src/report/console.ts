@@ -95,7 +95,13 @@ function clean(text: string): string {
 function findingLines(model: RunModel, paint: Paint, max: number): string[] {
   const contract = model.contract;
   if (!contract) return [];
-  const lines = ['', paint('bold', `Findings`) + `  ${contract.findings.length} in ${contract.cases} cases`];
+  const lines: string[] = [];
+  const warnings = contract.specWarnings ?? [];
+  if (warnings.length > 0)
+    lines.push('', paint('bold', 'Spec warnings') + `  ${warnings.length}, not findings`);
+  for (const w of warnings)
+    lines.push(`  ${paint('yellow', '!')} ${clean(w.message)} ${paint('dim', `[${w.code}]`)}`);
+  lines.push('', paint('bold', `Findings`) + `  ${contract.findings.length} in ${contract.cases} cases`);
   const groups = groupViews(model);
   for (const g of groups.slice(0, max)) {
     const at = g.location ? ` at ${g.location}` : '';

@@ -48,6 +48,12 @@ function findingsSection(model: RunModel): string[] {
   if (!contract) return [];
   const groups = groupViews(model);
   const out = [`### Contract: ${contract.findings.length} findings in ${contract.cases} cases`, ''];
+  const warnings = contract.specWarnings ?? [];
+  if (warnings.length > 0) {
+    out.push(`Spec warnings (${warnings.length}, not findings):`, '');
+    for (const w of warnings) out.push(`- ${cell(w.message)} (${code(w.code)})`);
+    out.push('');
+  }
   if (groups.length > 0) {
     out.push('| Check | Operation | Finding | Expected | Received | Count |', '|---|---|---|---|---|---|');
     for (const g of groups) {

@@ -1,4 +1,5 @@
 import type { RequestRecord, ResponseRecord } from '../http/types.ts';
+import type { SpecWarning } from '../spec/spec-warnings.ts';
 
 /**
  * The one run model: `reports/<run>/run.json`. Every output (HTML, JUnit,
@@ -80,6 +81,8 @@ export interface ContractResult {
   cleanup: { created: number; deleted: number; leftover: string[] };
   /** One-line notices about the run itself (an envelope that looks unconfigured, ...); not findings. */
   notices?: string[];
+  /** Smells in the spec itself, each once; not findings (absent in run.json files older than them). */
+  specWarnings?: SpecWarning[];
 }
 
 export interface Finding {

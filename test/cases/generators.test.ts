@@ -171,6 +171,7 @@ describe('case generation', () => {
 
   test('secured operations get no-credential and bad-credential cases; undeclared methods are listed', () => {
     const spec = specWith(thing, { security: [{ bearer: [] }] });
+    spec.document = { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } };
     const cases = planCases(spec, { seed: 1, maxCases: 5 }, isValid).cases;
     assert.deepEqual(
       cases.filter((c) => c.phase === 'auth').map((c) => c.request.auth),

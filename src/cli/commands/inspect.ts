@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/load-config.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { loadSpec } from '../../spec/load-spec.ts';
+import { specWarnings } from '../../spec/spec-warnings.ts';
 import type { Command } from '../command.ts';
 
 /** A quick look at a spec: what tollgate understood, before anything is sent. */
@@ -34,10 +35,17 @@ export const inspectCommand: Command = {
       responses: Object.keys(op.responses),
       secured: op.security.length > 0,
     }));
+    const warnings = specWarnings(spec);
     if (ctx.json) {
       ctx.out(
         JSON.stringify(
-          { source: spec.source, version: spec.version, title: spec.title, operations },
+          {
+            source: spec.source,
+            version: spec.version,
+            title: spec.title,
+            operations,
+            specWarnings: warnings,
+          },
           null,
           2,
         ),
@@ -54,6 +62,8 @@ export const inspectCommand: Command = {
         `  ${op.operation.padEnd(width)}  ${op.id}  [${op.responses.join(' ')}]${op.secured ? '  (auth)' : ''}`,
       );
     }
+    if (warnings.length) ctx.out(`\nSpec warnings (${warnings.length})`);
+    for (const w of warnings) ctx.out(`  ! ${w.message} [${w.code}]`);
     return ExitCode.Pass;
   },
 };

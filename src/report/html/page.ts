@@ -7,6 +7,7 @@ import { renderGates } from './gates.ts';
 import { renderHeader } from './header.ts';
 import { chartData, renderLoad } from './load.ts';
 import { renderOperations } from './operations.ts';
+import { renderSpecWarnings } from './spec-warnings.ts';
 import { renderSuites } from './suites.ts';
 import { renderTrends } from './trends.ts';
 
@@ -38,6 +39,7 @@ export function renderHtml(model: RunModel): string {
 ${renderHeader(model)}
 ${renderGates(model)}
 ${renderTrends(model)}
+${renderSpecWarnings(model)}
 ${renderOperations(model)}
 ${renderFindings(model)}
 ${renderLoad(model)}

@@ -56,7 +56,18 @@ export function contractOutcome(run: ContractRun): StageOutcome {
 function toContractResult(run: ContractRun): ContractResult {
   const { seed, durationMs, cases, findings, groups, perCheck, operations, generationProblems, cleanup } =
     run;
-  return { seed, durationMs, cases, findings, groups, perCheck, operations, generationProblems, cleanup };
+  const result = {
+    seed,
+    durationMs,
+    cases,
+    findings,
+    groups,
+    perCheck,
+    operations,
+    generationProblems,
+    cleanup,
+  };
+  return run.specWarnings ? { ...result, specWarnings: run.specWarnings } : result;
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
