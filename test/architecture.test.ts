@@ -20,12 +20,14 @@ const allowed: Record<string, string[]> = {
   gates: ['run', 'errors'],
   load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],
   generate: ['config', 'spec', 'errors'],
+  diff: ['spec', 'errors'],
   report: ['run', 'http'],
   target: ['config', 'spec', 'errors'],
   run: [
     'checks',
     'config',
     'contract',
+    'diff',
     'errors',
     'gates',
     'generate',
@@ -39,6 +41,7 @@ const allowed: Record<string, string[]> = {
   cli: [
     'config',
     'contract',
+    'diff',
     'errors',
     'gates',
     'generate',

@@ -74,6 +74,11 @@ export function resolveEnvironment(
     handleMethodNotAllowed: user.handleMethodNotAllowed ?? false,
     contract: { ...config.contract, ...user.contract },
     stages: user.stages ?? [...defaults.stages],
+    diff: user.diff && {
+      deployedSpec: readFromEnv(user.diff.deployedSpec, `${at}.diff.deployedSpec`, processEnv),
+      failOn: user.diff.failOn ?? 'ERR',
+      ignore: user.diff.ignore === undefined ? undefined : resolve(config.root, user.diff.ignore),
+    },
   };
 }
 

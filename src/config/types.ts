@@ -47,6 +47,17 @@ export interface UserEnvironment {
   contract?: UserContractOptions;
   /** What `tollgate gate` runs here, in order. Default: ['generate-check', 'contract']. */
   stages?: UserStage[];
+  /** The `diff` stage: the spec this environment serves (URL, or a path like `/swagger/doc.json` on baseURL), compared with the repo's. */
+  diff?: UserDiffOptions;
+}
+
+interface UserDiffOptions {
+  /** The deployed spec: a URL, `{ env: 'NAME' }`, or a path joined to the environment's baseURL. */
+  deployedSpec: FromEnv;
+  /** Level that fails the stage: 'ERR' or 'WARN'. Default: 'ERR'. */
+  failOn?: 'ERR' | 'WARN';
+  /** Ignore file (YAML list of { check, operation?, reason }), relative to the config. Default: none. */
+  ignore?: string;
 }
 
 export interface UserWebServer {
@@ -112,6 +123,7 @@ export type UserStage =
   | 'generate-check'
   | 'contract'
   | 'suites'
+  | 'diff'
   | { load: string; gatesFrom?: string }
   | { suites: string[] };
 
@@ -146,6 +158,8 @@ export interface ResolvedEnvironment {
   handleMethodNotAllowed: boolean;
   contract: Required<UserContractOptions>;
   stages: UserStage[];
+  /** Deployed spec still unresolved against baseURL (a webServer's URL is known only once it runs). */
+  diff?: { deployedSpec: string; failOn: 'ERR' | 'WARN'; ignore?: string };
 }
 
 /** Credentials with the variable names repros print instead of the values. */

@@ -55,6 +55,7 @@ function validateEnvironment(
       'handleMethodNotAllowed',
       'contract',
       'stages',
+      'diff',
     ],
     at,
     fail,
@@ -89,6 +90,19 @@ function validateEnvironment(
   if (e.webServer !== undefined) validateWebServer(e.webServer, `${at}.webServer`, fail);
   if (e.contract !== undefined) validateContract(e.contract, `${at}.contract`, fail);
   if (e.stages !== undefined) validateStages(e.stages, `${at}.stages`, fail);
+  if (e.diff !== undefined) validateDiff(e.diff, `${at}.diff`, fail);
+}
+
+function validateDiff(diff: unknown, at: string, fail: Fail) {
+  if (!isObject(diff)) fail(at, 'must be an object', diff);
+  const d = diff as Record<string, unknown>;
+  knownKeys(d, ['deployedSpec', 'failOn', 'ignore'], at, fail);
+  if (!isFromEnv(d.deployedSpec))
+    fail(`${at}.deployedSpec`, 'must be a URL, a path on baseURL or { env: "NAME" }', d.deployedSpec);
+  if (d.failOn !== undefined && d.failOn !== 'ERR' && d.failOn !== 'WARN')
+    fail(`${at}.failOn`, "must be 'ERR' or 'WARN'", d.failOn);
+  if (d.ignore !== undefined && typeof d.ignore !== 'string')
+    fail(`${at}.ignore`, 'must be a file path', d.ignore);
 }
 
 function validateWebServer(ws: unknown, at: string, fail: Fail) {
@@ -176,12 +190,12 @@ function validateEnvelope(envelope: unknown, at: string, fail: Fail) {
 function validateStages(stages: unknown, at: string, fail: Fail) {
   if (!Array.isArray(stages)) fail(at, 'must be a list', stages);
   (stages as unknown[]).forEach((stage, i) => {
-    if (stage === 'generate-check' || stage === 'contract' || stage === 'suites') return;
+    if (stage === 'generate-check' || stage === 'contract' || stage === 'suites' || stage === 'diff') return;
     if (isObject(stage) && typeof (stage as { load?: unknown }).load === 'string') return;
     if (isObject(stage) && Array.isArray((stage as { suites?: unknown }).suites)) return;
     fail(
       `${at}[${i}]`,
-      "must be 'generate-check', 'contract', 'suites', { load: 'profile' } or { suites: [...] }",
+      "must be 'generate-check', 'contract', 'suites', 'diff', { load: 'profile' } or { suites: [...] }",
       stage,
     );
   });

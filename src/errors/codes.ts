@@ -30,6 +30,11 @@ export const errorCodes = {
     hint: 'load only goes to the environment host; see readOnly/allowLoad',
   },
   TG_REPLAY_UNKNOWN: { exit: ExitCode.Usage, hint: 'use a replay id from reports/<run>/contract.json' },
+  TG_GIT_REF: { exit: ExitCode.Usage, hint: 'name an existing commit, branch or tag: git:<ref>:<path>' },
+  TG_DIFF_IGNORE_INVALID: {
+    exit: ExitCode.Usage,
+    hint: 'write the ignore file as a YAML list of { check, operation?, reason }',
+  },
   TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
   TG_REPLAY_NO_RESOURCE: {
     exit: ExitCode.Usage,

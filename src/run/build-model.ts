@@ -26,6 +26,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   const loads = run.outcomes.flatMap((o) => (o.load ? [o.load] : []));
   const contract = run.outcomes.find((o) => o.contract)?.contract;
   const suites = run.outcomes.find((o) => o.suites);
+  const diff = run.outcomes.find((o) => o.diff)?.diff;
   const model: RunModel = {
     schemaVersion: 1,
     id: input.id,
@@ -49,6 +50,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   if (contract) model.contract = contract;
   if (loads.length > 0) model.load = loads;
   if (suites?.suites) model.suites = suites.suites;
+  if (diff) model.diff = diff;
   if (suites?.playwrightReport) model.playwrightReport = suites.playwrightReport;
   return model;
 }

@@ -1,5 +1,8 @@
+import type { DiffResult } from '../diff/types.ts';
 import type { RequestRecord, ResponseRecord } from '../http/types.ts';
 import type { SpecWarning } from '../spec/spec-warnings.ts';
+
+export type { DiffFinding, DiffResult, SpecLocation } from '../diff/types.ts';
 
 /**
  * The one run model: `reports/<run>/run.json`. Every output (HTML, JUnit,
@@ -27,6 +30,8 @@ export interface RunModel {
   contract?: ContractResult;
   load?: LoadResult[];
   suites?: SuiteResult;
+  /** Breaking changes between the deployed spec and the repo's (`diff` stage). */
+  diff?: DiffResult;
   /** Relative path of the Playwright HTML report of this run, when suites ran. */
   playwrightReport?: string;
   /** Deltas against the previous run of the same environment, when there was one. */
@@ -37,7 +42,7 @@ export type Verdict = 'pass' | 'fail' | 'error';
 
 export interface StageResult {
   name: string;
-  kind: 'generate-check' | 'contract' | 'suites' | 'load';
+  kind: 'generate-check' | 'contract' | 'suites' | 'load' | 'diff';
   verdict: Verdict | 'skipped';
   durationMs: number;
   /** One line: what happened (e.g. "3 findings in 412 cases"). */

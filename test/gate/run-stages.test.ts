@@ -37,7 +37,7 @@ function runners(
     ran.push(name);
     return (table[name] ?? (async () => pass))();
   };
-  return { 'generate-check': runner, contract: runner, suites: runner, load: runner };
+  return { 'generate-check': runner, contract: runner, suites: runner, load: runner, diff: runner };
 }
 
 function context(signal = new AbortController().signal): StageContext {

@@ -22,7 +22,7 @@ export const gateCommand: Command = {
     stages: {
       type: 'string',
       description:
-        "comma-separated stages instead of the environment's: generate-check, contract, suites, load:<profile>",
+        "comma-separated stages instead of the environment's: generate-check, contract, suites, diff, load:<profile>",
       valueName: 'list',
     },
     'allow-unreliable': {
@@ -67,12 +67,12 @@ export function parseStages(text: string): UserStage[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s): UserStage => {
-      if (s === 'generate-check' || s === 'contract' || s === 'suites') return s;
+      if (s === 'generate-check' || s === 'contract' || s === 'suites' || s === 'diff') return s;
       const load = /^load:(.+)$/.exec(s);
       if (load) return { load: load[1] };
       throw new TollgateError(
         'TG_USAGE',
-        `--stages: unknown stage "${s}" (use generate-check, contract, suites or load:<profile>)`,
+        `--stages: unknown stage "${s}" (use generate-check, contract, suites, diff or load:<profile>)`,
       );
     });
 }

@@ -1,4 +1,5 @@
 import { contractStage } from './contract-stage.ts';
+import { diffStage } from './diff-stage.ts';
 import { generateCheckStage } from './generate-check-stage.ts';
 import { loadStage } from './load-stage.ts';
 import { suitesStage } from './suites-stage.ts';
@@ -10,4 +11,5 @@ export const stageRunners: Record<StageKind, StageRunner> = {
   contract: contractStage,
   suites: suitesStage,
   load: loadStage,
+  diff: diffStage,
 };

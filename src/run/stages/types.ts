@@ -1,6 +1,13 @@
 import type { UserStage } from '../../config/types.ts';
 import type { Target } from '../../target/open-target.ts';
-import type { ContractResult, GateResult, LoadResult, StageResult, SuiteResult } from '../model.ts';
+import type {
+  ContractResult,
+  DiffResult,
+  GateResult,
+  LoadResult,
+  StageResult,
+  SuiteResult,
+} from '../model.ts';
 
 /** What every stage of `tollgate gate` gets: the one open target, the run folder, and how to stop. */
 export interface StageContext {
@@ -24,6 +31,7 @@ export interface StageOutcome {
   contract?: ContractResult;
   load?: LoadResult;
   suites?: SuiteResult;
+  diff?: DiffResult;
   /** Relative to the run folder. */
   playwrightReport?: string;
 }
