@@ -43,9 +43,11 @@ function paramField(param: Parameter): Field {
     param,
     set: (r, value) => {
       bag(r)[param.name] = param.in === 'header' ? String(value) : value;
+      if (param.in === 'header') r.changedHeaders = [...(r.changedHeaders ?? []), param.name.toLowerCase()];
     },
     remove: (r) => {
       delete bag(r)[param.name];
+      if (param.in === 'header') r.omitHeaders = [...(r.omitHeaders ?? []), param.name.toLowerCase()];
     },
   };
 }

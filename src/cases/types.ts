@@ -22,6 +22,17 @@ export interface CaseRequest {
   /** Arrays go out as repeated keys when the parameter explodes. */
   query: Record<string, unknown>;
   headers: Record<string, string>;
+  /**
+   * Header names (lower-case) this case leaves out on purpose: not sent even
+   * when the target's own headers (`--header`, config, credentials) carry them.
+   */
+  omitHeaders?: string[];
+  /**
+   * Header names (lower-case) whose value this case changed on purpose, so it
+   * wins over the target's; any other generated header value yields to a
+   * header the user gave (they know the real token, tenant, ...).
+   */
+  changedHeaders?: string[];
   /** A JSON value to serialise. Ignored when `rawBody` is set. */
   body?: unknown;
   /** Bytes sent as they are (malformed JSON, empty and oversized bodies). */

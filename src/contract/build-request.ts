@@ -46,13 +46,28 @@ export function buildRequest(
   }
   url.search = search.toString();
   const headers: Record<string, string> = {};
+  const omitted = new Set(request.omitHeaders ?? []);
+  const changed = new Set(request.changedHeaders ?? []);
+  const given = new Set(Object.keys(target.headers).map((name) => name.toLowerCase()));
+  // A credential the case strips or breaks stays stripped or broken, whoever supplied it.
+  const credential = (lower: string, value: string) =>
+    credentials.headers.has(lower) && request.auth === 'none'
+      ? undefined
+      : credentials.headers.has(lower) && request.auth === 'invalid'
+        ? invalidCredential(value)
+        : value;
   for (const [name, value] of Object.entries(target.headers)) {
     const lower = name.toLowerCase();
-    if (credentials.headers.has(lower) && request.auth === 'none') continue;
-    headers[lower] =
-      credentials.headers.has(lower) && request.auth === 'invalid' ? invalidCredential(value) : value;
+    const sent = credential(lower, value);
+    if (sent !== undefined && !omitted.has(lower)) headers[lower] = sent;
   }
-  for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(request.headers)) {
+    const lower = name.toLowerCase();
+    if (omitted.has(lower) || (given.has(lower) && !changed.has(lower))) continue;
+    const sent = changed.has(lower) ? value : credential(lower, value);
+    if (sent === undefined) delete headers[lower];
+    else headers[lower] = sent;
+  }
   let body: string | undefined;
   if (request.rawBody !== undefined) body = request.rawBody;
   else if (request.body !== undefined) body = JSON.stringify(request.body);
