@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -36,6 +41,10 @@ const (
 	faultSlow                 fault = "slow"                   // getAlbum: sleeps ALBUMS_SLOW_MS
 	faultStall                fault = "stall"                  // every operation: periodic server-wide pause
 	faultFlaky5xx             fault = "flaky-5xx"              // getAlbum: every 20th request 503
+	faultSyntax500            fault = "syntax-500"             // createTrack: a body with a JSON syntax error (not a truncation) panics
+	faultRequiredEmpty        fault = "required-empty"         // listAlbums: artist= (empty) rejected as binding:"required" would
+	faultOverflow500          fault = "overflow-500"           // listAlbums: a limit beyond int64 panics
+	faultSlowOffset           fault = "slow-offset"            // listAlbums: offset >= 1000 sleeps ALBUMS_SLOW_MS (deep pagination)
 )
 
 var knownFaults = []fault{
@@ -43,6 +52,7 @@ var knownFaults = []fault{
 	faultMissingHeader, faultBoundary500, faultAcceptInvalid, faultNoAuth, faultUseAfterDelete,
 	faultLostCreate, faultIgnoreRequiredHeader, faultRejectValid, faultTrailingSlash, faultText404,
 	faultBody204, faultNullArray, faultExtraMethod, faultXSS, faultSlow, faultStall, faultFlaky5xx,
+	faultSyntax500, faultRequiredEmpty, faultOverflow500, faultSlowOffset,
 }
 
 type faultSet map[fault]bool
@@ -122,4 +132,27 @@ func writeNoContentWithBody(c *gin.Context, body []byte) {
 			tc.CloseWrite()
 		}
 	}
+}
+
+// panicOnSyntaxError is the syntax-500 fault: a handler that decodes before it validates and
+// dereferences what a failed decode left nil. Go reports a truncated document as "unexpected end
+// of JSON input" at its last byte; only a syntax error before the end trips it.
+func panicOnSyntaxError(c *gin.Context) {
+	body, err := io.ReadAll(io.LimitReader(c.Request.Body, maxBodyBytes+1))
+	if err != nil {
+		return
+	}
+	c.Request.Body = io.NopCloser(bytes.NewReader(body))
+	var v any
+	var syntax *json.SyntaxError
+	if err := json.Unmarshal(body, &v); errors.As(err, &syntax) && syntax.Offset < int64(len(body)) {
+		panic("syntax-500: " + err.Error())
+	}
+}
+
+// overflowsInt64 says whether a query value is an integer too large for int64: the
+// overflow-500 fault panics on it where a careful handler answers 400.
+func overflowsInt64(v string) bool {
+	_, err := strconv.ParseInt(v, 10, 64)
+	return errors.Is(err, strconv.ErrRange)
 }

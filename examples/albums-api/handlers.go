@@ -70,6 +70,9 @@ func (a *api) listAlbums(c *gin.Context) {
 	f := albumFilter{Limit: 20}
 	var err *apiError
 	if v, ok := c.GetQuery("limit"); ok {
+		if a.faults.has(faultOverflow500) && overflowsInt64(v) {
+			panic("overflow-500: limit " + v)
+		}
 		if f.Limit, err = intParam(v, "limit", 1, 100); err != nil {
 			abortWith(c, err)
 			return
@@ -82,6 +85,11 @@ func (a *api) listAlbums(c *gin.Context) {
 		}
 	}
 	if v, ok := c.GetQuery("artist"); ok {
+		if a.faults.has(faultRequiredEmpty) && v == "" {
+			// What a form-bound `Artist string` with binding:"required" does with artist=.
+			abortWith(c, invalid("Key: 'AlbumQuery.Artist' Error:Field validation for 'Artist' failed on the 'required' tag"))
+			return
+		}
 		f.Artist = &v
 	}
 	if v, ok := c.GetQuery("genre"); ok {
@@ -90,6 +98,9 @@ func (a *api) listAlbums(c *gin.Context) {
 			return
 		}
 		f.Genre = &v
+	}
+	if a.faults.has(faultSlowOffset) && f.Offset >= 1000 {
+		sleepCtx(c, a.slow)
 	}
 	if a.faults.has(faultBoundary500) && f.Limit == 100 {
 		panic("boundary-500: limit=100")
@@ -389,6 +400,9 @@ func (a *api) createTrack(c *gin.Context) {
 	if err != nil {
 		abortWith(c, err)
 		return
+	}
+	if a.faults.has(faultSyntax500) {
+		panicOnSyntaxError(c)
 	}
 	obj, err := readJSONObject(c)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -174,5 +175,67 @@ func TestBoundary500(t *testing.T) {
 	}
 	if w := do(h, "GET", "/v1/albums?limit=99", ""); w.Code != 200 || strings.Contains(w.Body.String(), "artist") {
 		t.Errorf("missing-field: %d %s", w.Code, w.Body)
+	}
+}
+
+func TestSyntax500(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		fault      bool
+		want       int
+	}{
+		{"syntax error, fault on", `{"title":,"x"}`, true, 500},
+		{"trailing garbage, fault on", `{"title":"x","durationSeconds":1} tollgate`, true, 500},
+		{"truncated, fault on", `{"title": `, true, 400},
+		{"syntax error, fault off", `{"title":,"x"}`, false, 400},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var h http.Handler
+			if tc.fault {
+				h = newTestRouter(t, faultSyntax500)
+			} else {
+				h = newTestRouter(t)
+			}
+			if w := do(h, "POST", "/v1/albums/1/tracks", tc.body, "Authorization", auth); w.Code != tc.want {
+				t.Errorf("got %d %s; want %d", w.Code, w.Body, tc.want)
+			}
+		})
+	}
+}
+
+func TestListAlbumsFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fault []fault
+		query string
+		want  int
+	}{
+		{"required-empty rejects artist=", []fault{faultRequiredEmpty}, "artist=", 400},
+		{"required-empty keeps a real artist", []fault{faultRequiredEmpty}, "artist=Miles%20Davis", 200},
+		{"artist= without the fault", nil, "artist=", 200},
+		{"overflow-500 on a limit beyond int64", []fault{faultOverflow500}, "limit=9223372036854775808", 500},
+		{"overflow-500 keeps an in-range bad limit at 400", []fault{faultOverflow500}, "limit=101", 400},
+		{"a limit beyond int64 without the fault", nil, "limit=9223372036854775808", 400},
+		{"slow-offset answers a deep offset", []fault{faultSlowOffset}, "offset=1000", 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newTestRouter(t, tc.fault...)
+			if w := do(h, "GET", "/v1/albums?"+tc.query, ""); w.Code != tc.want {
+				t.Errorf("got %d %s; want %d", w.Code, w.Body, tc.want)
+			}
+		})
+	}
+}
+
+func TestSlowOffset(t *testing.T) {
+	set := faultSet{faultSlowOffset: true}
+	st := newStore()
+	st.seed(false)
+	h := newRouter(config{token: "secret", faults: set, slow: 300 * time.Millisecond}, st)
+	// Only a lower bound: how fast the shallow page is depends on the machine.
+	started := time.Now()
+	do(h, "GET", "/v1/albums?offset=1000", "")
+	if deep := time.Since(started); deep < 300*time.Millisecond {
+		t.Errorf("offset=1000 took %v; want at least the 300ms delay", deep)
 	}
 }
