@@ -8,15 +8,24 @@ import type { CaseRequest, GenerationContext } from './types.ts';
 /**
  * A valid request for an operation: every required parameter, some optional
  * ones, a body from the schema. Path parameters come from `bindings` (ids of
- * resources that exist) when the caller asks for them. Throws
+ * resources that exist) when the caller asks for them; spec `default`s are
+ * taken when asked (`preferDefaults`: the base that boundary and negative
+ * cases vary one field of), examples too (`preferExamples`). Throws
  * GenerationProblem when nothing valid comes out in a few tries.
  */
 const safeMethods = new Set(['get', 'head', 'options']);
 
+export interface BaselineOptions {
+  allOptional?: boolean;
+  binding?: Record<string, unknown>;
+  preferExamples?: boolean;
+  preferDefaults?: boolean;
+}
+
 export function baselineRequest(
   ctx: GenerationContext,
   rng: Rng,
-  options: { allOptional?: boolean; binding?: Record<string, unknown>; preferExamples?: boolean } = {},
+  options: BaselineOptions = {},
 ): CaseRequest {
   let lastReason = '';
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -24,16 +33,12 @@ export function baselineRequest(
     const violation = requestViolation(ctx, request);
     if (!violation) return request;
     lastReason = violation;
-    options = { ...options, preferExamples: false };
+    options = { ...options, preferExamples: false, preferDefaults: false };
   }
   throw new GenerationProblem(`no valid request generated (${lastReason} kept failing validation)`);
 }
 
-function draw(
-  ctx: GenerationContext,
-  rng: Rng,
-  options: { allOptional?: boolean; binding?: Record<string, unknown>; preferExamples?: boolean },
-): CaseRequest {
+function draw(ctx: GenerationContext, rng: Rng, options: BaselineOptions): CaseRequest {
   const { operation, spec } = ctx;
   const request: CaseRequest = { pathParams: {}, query: {}, headers: {} };
   for (const param of operation.parameters) {
@@ -42,7 +47,7 @@ function draw(
     if (!param.required && !options.allOptional && !rng.chance(0.5)) continue;
     // Spec examples name real ids (album 1); writes must not touch shared data through them.
     const examplesOk = options.preferExamples && !(param.in === 'path' && !safeMethods.has(operation.method));
-    const value = bound ?? paramValue(param, ctx, rng, examplesOk);
+    const value = bound ?? paramValue(param, ctx, rng, examplesOk, options.preferDefaults);
     if (param.in === 'path') request.pathParams[param.name] = value;
     else if (param.in === 'query') request.query[param.name] = value;
     else request.headers[param.name] = String(value);
@@ -60,19 +65,27 @@ function draw(
       rng,
       allOptional: options.allOptional,
       preferExamples: options.preferExamples,
+      preferDefaults: options.preferDefaults,
     });
     request.contentType = jsonMediaType(operation);
   }
   return request;
 }
 
-function paramValue(param: Parameter, ctx: GenerationContext, rng: Rng, preferExamples?: boolean): unknown {
+function paramValue(
+  param: Parameter,
+  ctx: GenerationContext,
+  rng: Rng,
+  preferExamples?: boolean,
+  preferDefaults?: boolean,
+): unknown {
   if (preferExamples && param.example !== undefined) return param.example;
   return sampleValue(param.schema, {
     document: ctx.spec.document,
     rng,
     ascii: param.in !== 'query',
     preferExamples,
+    preferDefaults,
   });
 }
 

@@ -5,7 +5,8 @@ import { isUnsafeMethod } from './own-resources.ts';
 import { createRng, deriveSeed, type Rng } from './prng.ts';
 import { fillString, sampleValue } from './sample-value.ts';
 import { view } from './schema-view.ts';
-import type { GenerationContext } from './types.ts';
+import { blankStringCandidates } from './traps.ts';
+import type { CaseRequest, GenerationContext } from './types.ts';
 
 /**
  * Phase (c): deterministic boundaries of every constrained field, at and
@@ -13,14 +14,17 @@ import type { GenerationContext } from './types.ts';
  * 11), plus every enum value. In-range values are 'valid', out-of-range ones
  * 'invalid'; classify() confirms each against the schema. Writes get only the
  * out-of-range path values: an in-range id (1, 2) names a real resource, not
- * one this run created.
+ * one this run created. Large valid numbers (10^3, 10^6, 2^31-1) and long
+ * strings go where the schema sets no upper limit, and empty and
+ * whitespace-only strings everywhere they may go (traps.ts).
  */
 export function boundaryCandidates(ctx: GenerationContext): Candidate[] {
   const rng = createRng(deriveSeed(ctx.options.seed, ctx.operation.id, 'boundary'));
   const binding = ctx.options.bindings?.[ctx.operation.id]?.[0];
-  const base = baselineRequest(ctx, rng, { allOptional: true, binding });
+  const base = baselineRequest(ctx, rng, { allOptional: true, binding, preferDefaults: true });
   const writes = isUnsafeMethod(ctx.operation.method);
-  const perField = requestFields(ctx).map((field) =>
+  const fields = requestFields(ctx);
+  const perField = fields.map((field) =>
     boundaryValues(field, ctx.spec.document, rng)
       .filter(({ valid }) => !(writes && field.where === 'path' && valid))
       .map(({ value, valid, what }) => {
@@ -33,8 +37,15 @@ export function boundaryCandidates(ctx: GenerationContext): Candidate[] {
         } as Candidate;
       }),
   );
-  return interleave(perField);
+  const variant = (description: string, change: (r: CaseRequest) => void): Candidate => {
+    const request = cloneRequest(base);
+    change(request);
+    return { expectation: 'valid', description, request };
+  };
+  return [...blankStringCandidates(ctx, fields, variant), ...interleave(perField)];
 }
+
+const largeNumbers = [1000, 1_000_000, 2 ** 31 - 1];
 
 interface BoundaryValue {
   value: unknown;
@@ -54,50 +65,60 @@ export function boundaryValues(field: Field, document: Record<string, unknown>, 
   if (type === 'integer' || type === 'number') {
     const step = typeof s.multipleOf === 'number' ? s.multipleOf : type === 'integer' ? 1 : 0.01;
     const round = (n: number) => Number(n.toFixed(10));
-    if (v.minimum !== undefined) {
-      const m = v.minimum;
-      const lowest = v.exclusiveMinimum ? round(m + step) : m;
+    const lowest =
+      v.minimum === undefined ? undefined : v.exclusiveMinimum ? round(v.minimum + step) : v.minimum;
+    const highest =
+      v.maximum === undefined ? undefined : v.exclusiveMaximum ? round(v.maximum - step) : v.maximum;
+    if (v.minimum !== undefined && lowest !== undefined) {
+      const limit = `${v.exclusiveMinimum ? 'exclusiveMinimum' : 'minimum'} (${v.minimum})`;
       out.push({
         value: round(lowest - step),
         valid: false,
-        what: `below minimum (${round(lowest - step)})`,
+        what: `below ${limit}: ${round(lowest - step)}`,
       });
-      out.push({ value: lowest, valid: true, what: `at minimum (${lowest})` });
+      out.push({ value: lowest, valid: true, what: `at ${limit}: ${lowest}` });
       out.push({
         value: round(lowest + step),
         valid: true,
-        what: `just above minimum (${round(lowest + step)})`,
+        what: `just above ${limit}: ${round(lowest + step)}`,
       });
     }
-    if (v.maximum !== undefined) {
-      const m = v.maximum;
-      const highest = v.exclusiveMaximum ? round(m - step) : m;
+    if (v.maximum !== undefined && highest !== undefined) {
+      const limit = `${v.exclusiveMaximum ? 'exclusiveMaximum' : 'maximum'} (${v.maximum})`;
       out.push({
         value: round(highest - step),
         valid: true,
-        what: `just below maximum (${round(highest - step)})`,
+        what: `just below ${limit}: ${round(highest - step)}`,
       });
-      out.push({ value: highest, valid: true, what: `at maximum (${highest})` });
+      out.push({ value: highest, valid: true, what: `at ${limit}: ${highest}` });
       out.push({
         value: round(highest + step),
         valid: false,
-        what: `above maximum (${round(highest + step)})`,
+        what: `above ${limit}: ${round(highest + step)}`,
       });
+    }
+    // Deep pagination and 32-bit overflows hide behind large values nobody documents a limit for.
+    for (const large of largeNumbers) {
+      if ((lowest !== undefined && large < lowest) || (highest !== undefined && large > highest)) continue;
+      if (type === 'number' || Number.isInteger(large / step))
+        out.push({ value: large, valid: true, what: `large value ${large}` });
     }
   }
   if (type === 'string' && !s.format && !s.pattern) {
-    for (const [length, valid, what] of lengthsAround(s.minLength, s.maxLength)) {
+    const lengths = lengthsAround(s.minLength, s.maxLength);
+    // Unbounded strings: long but valid values (buffers, columns and logs sized for short ones).
+    if (typeof s.maxLength !== 'number') {
+      const longest = field.where === 'header' ? 1000 : 10_000;
+      for (const n of [1000, longest]) lengths.push([n, true, `long value, no maxLength: length ${n}`]);
+    }
+    for (const [length, valid, what] of lengths) {
       if (field.where === 'path' && length === 0) continue;
-      out.push({
-        value: fillString(length, { rng, ascii: field.where !== 'body' }),
-        valid,
-        what: `${what} (${length})`,
-      });
+      out.push({ value: fillString(length, { rng, ascii: field.where !== 'body' }), valid, what });
     }
   }
   if (type === 'array') {
     const items = (s.items as Record<string, unknown>) ?? {};
-    for (const [count, valid, what] of lengthsAround(s.minItems, s.maxItems, 'Items')) {
+    for (const [count, valid, what] of lengthsAround(s.minItems, s.maxItems, 'Items', 'items')) {
       const values: unknown[] = [];
       for (let tries = 0; values.length < count && tries < count * 20 + 20; tries++) {
         const item = sampleValue(items, { document, rng, ascii: field.where !== 'body' });
@@ -105,22 +126,34 @@ export function boundaryValues(field: Field, document: Record<string, unknown>, 
           continue;
         values.push(item);
       }
-      if (values.length === count) out.push({ value: values, valid, what: `${what} (${count})` });
+      if (values.length === count) out.push({ value: values, valid, what });
     }
   }
   return dedupe(out);
 }
 
-/** min-1, min, min+1, max-1, max, max+1 (lengths below 0 left out). */
-function lengthsAround(min: unknown, max: unknown, noun = 'Length'): [number, boolean, string][] {
+/**
+ * min-1, min, min+1, max-1, max, max+1 (lengths below 0 left out). The
+ * description names the schema's limit and then what was sent:
+ * `below minLength (4): length 3`.
+ */
+function lengthsAround(
+  min: unknown,
+  max: unknown,
+  noun = 'Length',
+  unit = 'length',
+): [number, boolean, string][] {
   const out: [number, boolean, string][] = [];
+  const sent = (n: number) => (unit === 'length' ? `length ${n}` : `${n} ${unit}`);
   if (typeof min === 'number') {
-    if (min > 0) out.push([min - 1, false, `below min${noun}`]);
-    out.push([min, true, `at min${noun}`], [min + 1, true, `above min${noun}`]);
+    const limit = `min${noun} (${min})`;
+    if (min > 0) out.push([min - 1, false, `below ${limit}: ${sent(min - 1)}`]);
+    out.push([min, true, `at ${limit}: ${sent(min)}`], [min + 1, true, `above ${limit}: ${sent(min + 1)}`]);
   }
   if (typeof max === 'number') {
-    if (max > 0) out.push([max - 1, true, `below max${noun}`]);
-    out.push([max, true, `at max${noun}`], [max + 1, false, `above max${noun}`]);
+    const limit = `max${noun} (${max})`;
+    if (max > 0) out.push([max - 1, true, `below ${limit}: ${sent(max - 1)}`]);
+    out.push([max, true, `at ${limit}: ${sent(max)}`], [max + 1, false, `above ${limit}: ${sent(max + 1)}`]);
   }
   const lo = typeof min === 'number' ? min : 0;
   const hi = typeof max === 'number' ? max : Number.POSITIVE_INFINITY;

@@ -8,6 +8,8 @@ export interface Candidate {
   request: CaseRequest;
   /** For 'any' cases: becomes 'invalid' when the request breaks the schema. */
   upgradeWhenInvalid?: boolean;
+  /** Expectation from the schema: 'valid' when the request fits it, else 'invalid' (blank strings). */
+  byValidity?: boolean;
   /** Deterministic must-haves (a missing required field, a malformed body): not counted against maxCases. */
   core?: boolean;
 }
@@ -32,7 +34,7 @@ export function classify(
   for (const candidate of candidates) {
     if (!candidate.core && counted >= cap) continue;
     const violation = requestViolation(ctx, candidate.request);
-    let expectation = candidate.expectation;
+    let expectation = candidate.byValidity ? (violation ? 'invalid' : 'valid') : candidate.expectation;
     if (expectation === 'valid' && violation) {
       dropped++;
       continue;

@@ -5,6 +5,7 @@ import { type Field, requestFields } from './fields.ts';
 import { createRng, deriveSeed } from './prng.ts';
 import { bodySchema } from './request-validity.ts';
 import { view } from './schema-view.ts';
+import { trapCandidates } from './traps.ts';
 import type { CaseRequest, GenerationContext } from './types.ts';
 
 /**
@@ -28,7 +29,7 @@ const unicodes = ['Ω≈ç√∫˜µ≤≥÷', '𝕿𝖔𝖑𝖑𝖌𝖆𝖙𝖊
 export function negativeCandidates(ctx: GenerationContext): Candidate[] {
   const rng = createRng(deriveSeed(ctx.options.seed, ctx.operation.id, 'negative'));
   const binding = ctx.options.bindings?.[ctx.operation.id]?.[0];
-  const base = baselineRequest(ctx, rng, { allOptional: true, binding });
+  const base = baselineRequest(ctx, rng, { allOptional: true, binding, preferDefaults: true });
   const variant = (
     description: string,
     change: (r: CaseRequest) => void,
@@ -38,7 +39,8 @@ export function negativeCandidates(ctx: GenerationContext): Candidate[] {
     change(request);
     return { expectation, description, request } as Candidate;
   };
-  const perField = requestFields(ctx).map((field) => fieldVariants(ctx, field, variant));
+  const fields = requestFields(ctx);
+  const perField = fields.map((field) => fieldVariants(ctx, field, variant));
   // Body-level variants first: few, and each reaches a different server path (400, 413, 415).
   const body = bodyVariants(ctx.operation, base, variant, ctx.options.oversizedBytes ?? 1024 * 1024 + 1).map(
     (c) => ({
@@ -46,7 +48,8 @@ export function negativeCandidates(ctx: GenerationContext): Candidate[] {
       core: true,
     }),
   );
-  return [...body, ...interleave(perField)];
+  const traps = trapCandidates(ctx, fields, base, variant, rng);
+  return [...body, ...traps, ...interleave(perField)];
 }
 
 type Variant = (

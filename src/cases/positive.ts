@@ -9,7 +9,10 @@ import type { GenerationContext } from './types.ts';
  * `bindings` (resources that exist) every other case, so they answer 2xx and
  * not only a documented 404; writes take them every time, since a random
  * valid id could name someone else's resource (own-resources.ts drops those).
- * Throws GenerationProblem when no valid request can be drawn at all.
+ * Every fourth case (#2, #6, …) takes the spec's defaults, and reads its
+ * examples too: a list whose server-side page size is tighter than the spec
+ * still answers 200 to its own default. Throws GenerationProblem when no
+ * valid request can be drawn at all.
  */
 export function positiveCandidates(ctx: GenerationContext): Candidate[] {
   const bindings = ctx.options.bindings?.[ctx.operation.id] ?? [];
@@ -22,8 +25,15 @@ export function positiveCandidates(ctx: GenerationContext): Candidate[] {
       bindings.length && (everyTime || i % 2 === 0)
         ? bindings[Math.floor(i / 2) % bindings.length]
         : undefined;
-    const request = baselineRequest(ctx, rng, { allOptional: i % 3 === 0, binding });
-    out.push({ expectation: 'valid', description: `random valid request #${i + 1}`, request });
+    const fromSpec = i % 4 === 1;
+    const request = baselineRequest(ctx, rng, {
+      allOptional: i % 3 === 0,
+      binding,
+      preferDefaults: fromSpec,
+      preferExamples: fromSpec && !everyTime,
+    });
+    const what = fromSpec ? 'valid request with spec defaults' : 'random valid request';
+    out.push({ expectation: 'valid', description: `${what} #${i + 1}`, request });
   }
   return out;
 }

@@ -31,24 +31,32 @@ export function samplePattern(pattern: string, minLength: number, maxLength: num
     throw new GenerationProblem(`pattern ${pattern} uses regex features the generator does not support`);
   }
   for (let attempt = 0; attempt < 50; attempt++) {
-    let out = emit({ kind: 'group', alternatives: tree }, rng);
+    // Repeats draw up to 8 more than their minimum; later attempts stretch them towards minLength.
+    const stretch = attempt < 10 ? 8 : 8 + minLength;
+    let out = emit({ kind: 'group', alternatives: tree }, rng, stretch);
     const length = [...out].length;
     if (length < minLength && pattern.endsWith('*$')) out += 'a'.repeat(minLength - length);
     const n = [...out].length;
     if (regex.test(out) && n >= minLength && n <= maxLength) return out;
   }
-  throw new GenerationProblem(`no string matching ${pattern} with length ${minLength}..${maxLength} found`);
+  const limits = [
+    minLength > 0 ? `minLength ${minLength}` : '',
+    Number.isFinite(maxLength) ? `maxLength ${maxLength}` : '',
+  ].filter(Boolean);
+  throw new GenerationProblem(
+    `no string matching pattern ${pattern}${limits.length ? ` within ${limits.join(' and ')}` : ''} found`,
+  );
 }
 
-function emit(node: Node, rng: Rng): string {
+function emit(node: Node, rng: Rng, stretch: number): string {
   if (node.kind === 'chars') return rng.pick(node.options);
   if (node.kind === 'group')
     return rng
       .pick(node.alternatives)
-      .map((n) => emit(n, rng))
+      .map((n) => emit(n, rng, stretch))
       .join('');
-  const count = rng.int(node.min, Math.min(node.max, node.min + 8));
-  return Array.from({ length: count }, () => emit(node.node, rng)).join('');
+  const count = rng.int(node.min, Math.min(node.max, node.min + stretch));
+  return Array.from({ length: count }, () => emit(node.node, rng, stretch)).join('');
 }
 
 function parseAlternatives(p: string, pos: { i: number }): Node[][] {
@@ -79,15 +87,16 @@ function parseAlternatives(p: string, pos: { i: number }): Node[][] {
 
 function quantify(node: Node, ch: string, p: string, pos: { i: number }): Node {
   if (p[pos.i] === '?') pos.i++; // lazy: same strings
-  if (ch === '*') return { kind: 'repeat', node, min: 0, max: 8 };
-  if (ch === '+') return { kind: 'repeat', node, min: 1, max: 8 };
+  if (ch === '*') return { kind: 'repeat', node, min: 0, max: Number.POSITIVE_INFINITY };
+  if (ch === '+') return { kind: 'repeat', node, min: 1, max: Number.POSITIVE_INFINITY };
   if (ch === '?') return { kind: 'repeat', node, min: 0, max: 1 };
   const close = p.indexOf('}', pos.i);
   const [lo, hi] = p.slice(pos.i, close).split(',');
   pos.i = close + 1;
   const min = Number(lo);
-  const max = hi === undefined ? min : hi === '' ? min + 8 : Number(hi);
-  if (!Number.isInteger(min) || !Number.isInteger(max)) throw new Error('bad quantifier');
+  const max = hi === undefined ? min : hi === '' ? Number.POSITIVE_INFINITY : Number(hi);
+  if (!Number.isInteger(min) || !(Number.isInteger(max) || max === Number.POSITIVE_INFINITY))
+    throw new Error('bad quantifier');
   return { kind: 'repeat', node, min, max };
 }
 

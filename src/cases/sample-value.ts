@@ -16,8 +16,10 @@ export interface SampleOptions {
   allOptional?: boolean;
   /** Strings limited to ASCII (headers, and values that go on the wire unencoded). */
   ascii?: boolean;
-  /** Prefer the schema's own example when it has one. */
+  /** Prefer the schema's own example when it has one, else its `default`. */
   preferExamples?: boolean;
+  /** Prefer the schema's `default` when it has one (the value a server is surely tuned for). */
+  preferDefaults?: boolean;
 }
 
 const softDepth = 4;
@@ -38,6 +40,8 @@ export function sampleValue(schema: SchemaObject, options: SampleOptions, depth 
     const examples = schemaExamples(s);
     if (examples.length) return structuredClone(options.rng.pick(examples));
   }
+  if ((options.preferExamples || options.preferDefaults) && s.default !== undefined)
+    return structuredClone(s.default);
   for (const key of ['oneOf', 'anyOf'] as const) {
     if (Array.isArray(s[key]) && (s[key] as unknown[]).length) {
       const branch = options.rng.pick(s[key] as SchemaObject[]);
@@ -75,7 +79,14 @@ function sampleNumber(schema: SchemaObject, type: 'integer' | 'number', rng: Rng
   if (v.exclusiveMaximum) hi -= step;
   const first = Math.ceil(lo / step - 1e-9);
   const last = Math.floor(hi / step + 1e-9);
-  if (first > last) throw new GenerationProblem(`no ${type} fits between ${lo} and ${hi}`);
+  if (first > last) {
+    const limits = [
+      v.minimum === undefined ? '' : `${v.exclusiveMinimum ? 'exclusiveMinimum' : 'minimum'} ${v.minimum}`,
+      v.maximum === undefined ? '' : `${v.exclusiveMaximum ? 'exclusiveMaximum' : 'maximum'} ${v.maximum}`,
+      typeof schema.multipleOf === 'number' ? `multipleOf ${schema.multipleOf}` : '',
+    ];
+    throw new GenerationProblem(`no ${type} fits ${limits.filter(Boolean).join(', ')}`);
+  }
   const span = Math.min(last - first, 10_000);
   const n = first + rng.int(0, span);
   return Number((n * step).toFixed(10));
@@ -86,15 +97,22 @@ const unicodeExtras = ['é', 'ß', 'ж', '漢', '字', '🎵', 'ñ', 'ø'];
 
 function sampleString(schema: SchemaObject, options: Pick<SampleOptions, 'rng' | 'ascii'>): string {
   const min = typeof schema.minLength === 'number' ? schema.minLength : 0;
-  const max = typeof schema.maxLength === 'number' ? schema.maxLength : Math.max(min, 24);
+  // No cap of our own: only the schema's limits bound a string.
+  const max = typeof schema.maxLength === 'number' ? schema.maxLength : Number.POSITIVE_INFINITY;
   if (min > max) throw new GenerationProblem(`minLength ${min} is above maxLength ${max}`);
   if (typeof schema.pattern === 'string') return samplePattern(schema.pattern, min, max, options.rng);
   if (typeof schema.format === 'string') {
     const formatted = sampleFormat(schema.format, options.rng);
     if (formatted !== undefined) {
-      if ([...formatted].length < min || [...formatted].length > max) {
-        throw new GenerationProblem(`format ${schema.format} does not fit length ${min}..${max}`);
-      }
+      const length = [...formatted].length;
+      if (length > max)
+        throw new GenerationProblem(
+          `format ${schema.format} needs ${length} characters, above maxLength ${max}`,
+        );
+      if (length < min)
+        throw new GenerationProblem(
+          `format ${schema.format} gives ${length} characters, below minLength ${min}`,
+        );
       return formatted;
     }
   }
@@ -128,7 +146,8 @@ function sampleArray(s: SchemaObject, options: SampleOptions, depth: number): un
     seen.add(key);
     out.push(item);
   }
-  if (out.length < min) throw new GenerationProblem(`could not find ${min} unique items`);
+  if (out.length < min)
+    throw new GenerationProblem(`uniqueItems with minItems ${min}: only ${out.length} distinct items found`);
   return out;
 }
 

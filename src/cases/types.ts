@@ -37,6 +37,8 @@ export interface CaseRequest {
   body?: unknown;
   /** Bytes sent as they are (malformed JSON, empty and oversized bodies). */
   rawBody?: string;
+  /** `latin1`: each character of `rawBody` is one byte (bodies that are not UTF-8 text). */
+  rawEncoding?: 'latin1';
   contentType?: string;
   /** What to do with the target's credentials: keep (default), leave out, or replace with a wrong value. */
   auth?: 'keep' | 'none' | 'invalid';

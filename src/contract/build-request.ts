@@ -72,7 +72,9 @@ export function buildRequest(
   if (request.rawBody !== undefined) body = request.rawBody;
   else if (request.body !== undefined) body = JSON.stringify(request.body);
   if (body !== undefined && request.contentType) headers['content-type'] = request.contentType;
-  return { method, url: url.toString(), headers, body };
+  const encoding =
+    request.rawBody !== undefined && request.rawEncoding ? { bodyEncoding: request.rawEncoding } : {};
+  return { method, url: url.toString(), headers, body, ...encoding };
 }
 
 export function joinUrl(baseURL: string, basePath: string, path: string): string {

@@ -26,7 +26,10 @@ export async function sendRequest(request: RequestRecord, options: SendOptions):
     const response = await doFetch(request.url, {
       method,
       headers: request.headers,
-      body: request.body,
+      body:
+        request.body !== undefined && request.bodyEncoding === 'latin1'
+          ? Buffer.from(request.body, 'latin1')
+          : request.body,
       redirect: 'manual',
       signal,
     });

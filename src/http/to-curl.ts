@@ -27,10 +27,29 @@ export function toCurl(request: RequestRecord, secrets: readonly Secret[]): stri
     if (skipped.has(lower) || (basic && lower === 'authorization')) continue;
     words.push([{ text: '-H' }], [{ text: `${name}: ` }, ...headerValueParts(lower, value, secrets)]);
   }
-  if (request.body !== undefined && request.body !== '') {
-    words.push([{ text: '--data-raw' }], splitSecrets(request.body, secrets));
+  if (request.body === undefined || request.body === '') return words.map(renderWord).join(' ');
+  // Bytes a shell word cannot carry on one line (CR, LF, NUL, non-UTF-8) go through printf on stdin.
+  if (request.bodyEncoding === 'latin1' || /[\u0000-\u001f\u007f]/.test(request.body)) {
+    const bytes = Buffer.from(request.body, request.bodyEncoding === 'latin1' ? 'latin1' : 'utf8');
+    words.push([{ text: '--data-binary' }], [{ text: '@-' }]);
+    const printf = [[{ text: 'printf' }], [{ text: '--' }], splitSecrets(printfFormat(bytes), secrets)];
+    return `${printf.map(renderWord).join(' ')} | ${words.map(renderWord).join(' ')}`;
   }
+  words.push([{ text: '--data-raw' }], splitSecrets(request.body, secrets));
   return words.map(renderWord).join(' ');
+}
+
+/** A printf format that writes exactly these bytes: printable ASCII as is, the rest as octal escapes. */
+function printfFormat(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    const ch = String.fromCharCode(byte);
+    if (ch === '%') out += '%%';
+    else if (ch === '\\') out += '\\\\';
+    else if (byte >= 0x20 && byte < 0x7f && ch !== "'") out += ch;
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return out;
 }
 
 function headerValueParts(name: string, value: string, secrets: readonly Secret[]): Part[] {

@@ -9,6 +9,8 @@ export interface RequestRecord {
   /** Lower-case names. */
   headers: Record<string, string>;
   body?: string;
+  /** `latin1`: each character of `body` is one byte (a body that is not UTF-8 text goes out as these bytes). */
+  bodyEncoding?: 'latin1';
 }
 
 export interface ResponseRecord {

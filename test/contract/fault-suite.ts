@@ -6,9 +6,9 @@ import { describeFindings, runAgainstAlbums } from './run-against.ts';
 /** Half the table per file, so the two files run in parallel. */
 export function faultSuite(part: 0 | 1): void {
   describe(`contract faults, part ${part + 1}`, () => {
-    for (const [fault, check, operation] of contractFaults.filter((_, i) => i % 2 === part)) {
+    for (const [fault, check, operation, setup] of contractFaults.filter((_, i) => i % 2 === part)) {
       test(`${fault}: ${check} on ${operation}, nothing elsewhere`, async () => {
-        const run = await runAgainstAlbums([fault]);
+        const run = await runAgainstAlbums([fault], setup?.options, setup?.env);
         const found = describeFindings(run);
         assert.ok(
           run.findings.some((f) => f.check === check && f.operation === operation),

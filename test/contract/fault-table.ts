@@ -1,8 +1,16 @@
+import type { ContractOptions } from '../../src/contract/types.ts';
+
 /**
  * Each contract fault of the reference API, the check that must report it
- * and the only operation it may be reported on.
+ * and the only operation it may be reported on; some need a server setting
+ * and a run option (a response-time budget) to be seen.
  */
-export const contractFaults: [fault: string, check: string, operation: string][] = [
+export interface FaultSetup {
+  env?: Record<string, string>;
+  options?: ContractOptions;
+}
+
+export const contractFaults: [fault: string, check: string, operation: string, setup?: FaultSetup][] = [
   ['undocumented-status', 'status-code-documented', 'GET /v1/albums/{id}'],
   ['wrong-type', 'response-schema', 'GET /v1/albums/{id}'],
   ['missing-field', 'response-schema', 'GET /v1/albums'],
@@ -21,4 +29,14 @@ export const contractFaults: [fault: string, check: string, operation: string][]
   ['null-array', 'null-collection', 'GET /v1/albums/{id}/tracks'],
   ['extra-method', 'undeclared-method', 'PUT /v1/albums'],
   ['xss', 'not-a-server-error', 'GET /v1/albums/{id}'],
+  ['syntax-500', 'not-a-server-error', 'POST /v1/albums/{id}/tracks'],
+  ['required-empty', 'positive-data-accepted', 'GET /v1/albums'],
+  ['overflow-500', 'not-a-server-error', 'GET /v1/albums'],
+  // A generous gap between the delay and the budget: the shared machine is slow, never 3 s slow.
+  [
+    'slow-offset',
+    'response-time',
+    'GET /v1/albums',
+    { env: { ALBUMS_SLOW_MS: '3000' }, options: { maxResponseMs: 1500 } },
+  ],
 ];

@@ -6,12 +6,13 @@ import { startAlbumsApi } from '../support/albums-server.ts';
 
 const specPath = resolve(import.meta.dirname, '../../specs/albums.openapi.yaml');
 
-/** Starts the reference API with these faults, runs the engine once, stops the API. */
+/** Starts the reference API with these faults (and environment), runs the engine once, stops the API. */
 export async function runAgainstAlbums(
   faults: string[],
   options: ContractOptions = {},
+  env: Record<string, string> = {},
 ): Promise<ContractRun> {
-  const api = await startAlbumsApi({ faults });
+  const api = await startAlbumsApi({ faults, env });
   try {
     const spec = await loadSpec(specPath);
     return await runContract({
