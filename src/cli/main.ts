@@ -12,6 +12,7 @@ const version: string = JSON.parse(
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  quietOnClosedPipe();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const [name, ...rest] = argv;
@@ -91,4 +92,21 @@ function parse(
     err,
     signal,
   };
+}
+
+/**
+ * `tollgate inspect | head` closes stdout early: the next write fails with
+ * EPIPE. That is the reader saying "enough", not an error: exit at once, 0,
+ * with nothing on stderr (as `ls | head` does).
+ */
+let pipesWatched = false;
+function quietOnClosedPipe(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(ExitCode.Pass);
+      throw error;
+    });
+  }
 }

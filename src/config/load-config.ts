@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { moduleErrorMessage } from '../errors/module-error.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { resolveConfig } from './resolve-config.ts';
 import type { ResolvedConfig } from './types.ts';
@@ -24,9 +25,9 @@ export async function loadConfig(cwd: string, file?: string): Promise<ResolvedCo
     // tsImport: a .ts config loads as ESM whether or not the user's package.json says "type": "module".
     loaded = await tsImport(pathToFileURL(path).href, import.meta.url);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new TollgateError('TG_CONFIG_INVALID', `${path} failed to load: ${reason}`, {
+    throw new TollgateError('TG_CONFIG_INVALID', `${path} failed to load: ${moduleErrorMessage(error)}`, {
       hint: 'fix the error in the config file',
+      cause: error,
     });
   }
   const config = unwrapDefault(loaded.default);

@@ -35,6 +35,10 @@ export const errorCodes = {
     exit: ExitCode.Usage,
     hint: 'write the ignore file as a YAML list of { check, operation?, reason }',
   },
+  TG_OUTPUT_DIR: {
+    exit: ExitCode.Usage,
+    hint: 'move the file away, or point reportsDir / --run-dir at a folder tollgate can write',
+  },
   TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
   TG_REPLAY_NO_RESOURCE: {
     exit: ExitCode.Usage,

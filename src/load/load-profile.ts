@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { moduleErrorMessage } from '../errors/module-error.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import type { LoadedProfile } from './types.ts';
@@ -20,13 +21,9 @@ export async function loadProfile(
   try {
     module = await import(pathToFileURL(file).href);
   } catch (error) {
-    throw new TollgateError(
-      'TG_PROFILE_INVALID',
-      `${source} failed to load: ${(error as Error).message.split('\n')[0]}`,
-      {
-        cause: error,
-      },
-    );
+    throw new TollgateError('TG_PROFILE_INVALID', `${source} failed to load: ${moduleErrorMessage(error)}`, {
+      cause: error,
+    });
   }
   validateProfile(module.default, source, options.spec);
   return {

@@ -1,6 +1,7 @@
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { parseGatesByEnv } from '../gates/parse-gates.ts';
 import type { LoadedSpec } from '../spec/types.ts';
+import { loadLimits } from './limits.ts';
 import { parseDuration } from './stages.ts';
 
 const stageKinds = ['warmup', 'ramp', 'steady', 'spike', 'rampdown'];
@@ -101,6 +102,15 @@ function positive(
   if (typeof value !== 'number' || !(value > 0) || (integer && !Number.isInteger(value))) {
     fail(path, `must be a positive ${integer ? 'integer' : 'number'}`, value);
   }
+  const limit = ceilingOf(path);
+  if (limit !== undefined && value > limit) fail(path, `must be at most ${limit} (tollgate's limit)`, value);
+}
+
+/** `rate`, `stages[2].rate` -> the rate ceiling; `connections` -> the connection ceiling. */
+function ceilingOf(path: string): number | undefined {
+  if (/(^|\.)rate$/.test(path)) return loadLimits.maxRate;
+  if (/(^|\.)connections$/.test(path)) return loadLimits.maxConnections;
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { TollgateError } from '../errors/tollgate-error.ts';
 
 /** A run folder: `reports/<id>/`, where run.json and every report of one run go. */
 export interface RunDir {
@@ -40,6 +41,46 @@ export function createRunDir(
     }
   }
   throw new Error(`could not claim a run folder under ${root} for ${base}`);
+}
+
+/**
+ * Refuses, before anything is sent, a run folder that could not be created at
+ * the end: `reports` (or `--run-dir`, or a folder above it) being a file, or
+ * a folder tollgate may not write to. Without this a whole run is measured
+ * and then lost to an ENOTDIR crash.
+ */
+export function assertRunDirUsable(reportsDir: string, explicitDir?: string): void {
+  const [wanted, label] = explicitDir
+    ? [resolve(explicitDir), '--run-dir']
+    : [resolve(reportsDir), 'reports folder'];
+  let at = wanted;
+  for (;;) {
+    const stat = statOrMissing(at);
+    if (stat && !stat.isDirectory()) {
+      const what =
+        at === wanted ? `${label} ${wanted} is a file` : `${label} ${wanted} is under ${at}, which is a file`;
+      throw new TollgateError('TG_OUTPUT_DIR', `${what}, not a folder`);
+    }
+    if (stat) break;
+    const parent = dirname(at);
+    if (parent === at) return;
+    at = parent;
+  }
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    throw new TollgateError('TG_OUTPUT_DIR', `${label} ${wanted}: ${at} is not writable`);
+  }
+}
+
+/** undefined when nothing is there, also when a folder on the way is a file (ENOTDIR). */
+function statOrMissing(path: string): ReturnType<typeof statSync> {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 /** `2026-11-30T03:40:12.345Z` -> `2026-11-30T03-40-12Z`. */

@@ -8,7 +8,7 @@ import { buildRunModel } from './build-model.ts';
 import { gitInfo } from './git-info.ts';
 import type { RunModel } from './model.ts';
 import { recordRun } from './record-run.ts';
-import { createRunDir } from './run-dir.ts';
+import { assertRunDirUsable, createRunDir } from './run-dir.ts';
 import { gateExitCode, runStages } from './run-stages.ts';
 import { stageRunners } from './stages/index.ts';
 import type { StageKind, StageRunner } from './stages/types.ts';
@@ -49,6 +49,7 @@ export async function runGate(target: Target, options: GateOptions): Promise<Gat
   const reportsDir = isAbsolute(target.config.reportsDir)
     ? target.config.reportsDir
     : resolve(root, target.config.reportsDir);
+  assertRunDirUsable(reportsDir, options.runDir);
   const { id, dir } = createRunDir(reportsDir, target.envName, options.runDir);
   const startedAt = new Date();
   const t0 = performance.now();

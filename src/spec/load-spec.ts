@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { basePathOf } from './base-path.ts';
 import { bundleRefs } from './bundle/bundle-refs.ts';
+import { assertNoRefCycles } from './bundle/ref-cycles.ts';
 import { detectVersion } from './detect-version.ts';
 import { isObject } from './json-pointer.ts';
 import { buildOperations } from './operations/build-operations.ts';
@@ -46,7 +47,10 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
     apiVersion: info.version === undefined ? '' : String(info.version),
     document,
     basePath: basePathOf(document),
-    operations: inFile(root, version, () => buildOperations(document)),
+    operations: inFile(root, version, () => {
+      assertNoRefCycles(document);
+      return buildOperations(document);
+    }),
   };
 }
 

@@ -8,7 +8,7 @@ import { contractSummaryLines } from '../../contract/summary-text.ts';
 import type { ContractInput, ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
-import { createRunDir } from '../../run/run-dir.ts';
+import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { resolveRunDir } from '../../run/run-file.ts';
 import { contractOutcome } from '../../run/stages/contract-stage.ts';
 import { openTarget, type Target } from '../../target/open-target.ts';
@@ -80,6 +80,7 @@ export const contractCommand: Command = {
   async run(ctx) {
     const target = await openTarget(ctx);
     try {
+      assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const options = contractOptions(ctx, target);
       if (typeof ctx.values.replay === 'string') return await replay(ctx, target, options, ctx.values.replay);
       return await contract(ctx, target, options);

@@ -4,13 +4,14 @@ import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
 import { formatLoadSummary, formatProgress } from '../../load/format-summary.ts';
+import { loadLimits } from '../../load/limits.ts';
 import { loadProfile } from '../../load/load-profile.ts';
 import { runLoad } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety.ts';
 import type { Overrides } from '../../load/stages.ts';
 import { parseDuration } from '../../load/stages.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
-import { createRunDir } from '../../run/run-dir.ts';
+import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { loadOutcome } from '../../run/stages/load-stage.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
@@ -57,6 +58,7 @@ export const loadCommand: Command = {
     };
     const target = await openTarget(ctx);
     try {
+      assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const profile = await loadProfile(name, {
         loadDir: target.config.loadDir,
         cwd: ctx.cwd,
@@ -140,5 +142,7 @@ function number(ctx: CommandContext, flag: string, integer = false): number | un
       `--${flag} must be a positive ${integer ? 'integer' : 'number'}, got "${raw}"`,
     );
   }
+  const limit = flag === 'rate' ? loadLimits.maxRate : loadLimits.maxConnections;
+  if (value > limit) throw new TollgateError('TG_USAGE', `--${flag} must be at most ${limit}, got "${raw}"`);
   return value;
 }
