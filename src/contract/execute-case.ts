@@ -4,7 +4,8 @@ import { type CheckResult, runChecks } from '../checks/run-checks.ts';
 import type { Envelope, Secret } from '../config/types.ts';
 import { readEnvelope } from '../http/envelope.ts';
 import { type ExchangeError, isExchangeError } from '../http/exchange-error.ts';
-import { redact } from '../http/redact.ts';
+import { exchangeSecrets } from '../http/exchange-secrets.ts';
+import { redact, secretScrubber } from '../http/redact.ts';
 import { sendRequest } from '../http/send-request.ts';
 import { toCurl } from '../http/to-curl.ts';
 import type { Exchange, RequestRecord } from '../http/types.ts';
@@ -138,13 +139,15 @@ function toFinding(
   replayId: string,
 ): Finding {
   const safe = redact(exchange, runner.secrets);
+  // A check quotes what it received (a body field, a header): an echoed credential must not ride along.
+  const scrub = secretScrubber([...runner.secrets, ...exchangeSecrets(exchange.request, exchange.response)]);
   const { failure } = result;
   return {
     check: result.check,
     operation,
-    title: failure.title,
-    expected: failure.expected,
-    received: failure.received,
+    title: scrub(failure.title),
+    expected: scrub(failure.expected),
+    received: scrub(failure.received),
     ...(failure.location === undefined ? {} : { location: failure.location }),
     request: safe.request,
     response: safe.response,

@@ -1,4 +1,5 @@
 import type { Secret } from '../config/types.ts';
+import { exchangeSecrets } from './exchange-secrets.ts';
 import { isSensitiveHeader, isSensitiveParam, minSecretLength } from './sensitive-names.ts';
 import type { Exchange, RequestRecord, ResponseRecord } from './types.ts';
 
@@ -17,7 +18,9 @@ export interface RedactOptions {
 /**
  * An exchange safe to write into a report: credential headers and query
  * parameters are replaced, every known secret value (raw or URL-encoded) is
- * blanked wherever it appears (URL, any header, either body), and bodies are
+ * blanked wherever it appears (URL, any header, either body) -- the
+ * configured ones and those the exchange itself carried in a credential
+ * header, a cookie or a credential query parameter -- and bodies are
  * truncated after redaction so a cut never exposes half a secret.
  */
 export function redact(
@@ -26,8 +29,8 @@ export function redact(
   options: RedactOptions = {},
 ): RedactedExchange {
   const max = options.maxBodyChars ?? 4096;
-  const scrub = secretScrubber(secrets);
   const { request, response } = exchange;
+  const scrub = secretScrubber([...secrets, ...exchangeSecrets(request, response)]);
   return {
     request: {
       method: request.method,
@@ -45,7 +48,7 @@ export function redact(
 }
 
 /** Replaces every occurrence of a known secret value (and its URL-encoded form). */
-function secretScrubber(secrets: readonly Secret[]): (text: string) => string {
+export function secretScrubber(secrets: readonly Secret[]): (text: string) => string {
   const needles = [
     ...new Set(
       secrets

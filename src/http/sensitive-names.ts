@@ -4,7 +4,8 @@
  * repro commands even when tollgate does not know the secret behind them.
  */
 const exactHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-const namePattern = /api[-_]?key|token|secret|password|passwd|session|signature|credential/i;
+const namePattern =
+  /api[-_]?key|token|secret|password|passwd|session|signature|credential|csrf|xsrf|(^|[-_])(auth|sid|jwt)($|[-_])/i;
 
 export function isSensitiveHeader(name: string): boolean {
   const lower = name.toLowerCase();

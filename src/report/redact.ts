@@ -1,3 +1,6 @@
+import { exchangeSecrets } from '../http/exchange-secrets.ts';
+import { secretScrubber } from '../http/redact.ts';
+import { isSensitiveHeader } from '../http/sensitive-names.ts';
 import type { RequestRecord, ResponseRecord } from '../http/types.ts';
 import type { Finding } from '../run/model.ts';
 
@@ -10,7 +13,7 @@ const secretHeader =
 const secretParam = /^(access_token|token|api_key|apikey|key|sig|signature|password|secret|auth|session)$/i;
 
 function isSecretHeader(name: string): boolean {
-  return secretHeader.test(name);
+  return secretHeader.test(name) || isSensitiveHeader(name);
 }
 
 /**
@@ -48,18 +51,37 @@ function redactRequest(request: RequestRecord): RequestRecord {
   return { ...request, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
 }
 
-/** A finding as a report may show it. */
+/**
+ * A finding as a report may show it. Values its own request carried in a
+ * credential header, cookie or credential parameter (and cookies its response
+ * set) are blanked wherever they reappear, not only under their header name.
+ */
 export function redactFinding(finding: Finding): Finding {
+  const scrub = secretScrubber(exchangeSecrets(finding.request, finding.response));
+  const request = redactRequest(finding.request);
   return {
     ...finding,
-    request: redactRequest(finding.request),
-    response: redactResponse(finding.response),
-    curl: redactCurl(finding.curl),
+    title: scrub(finding.title),
+    expected: scrub(finding.expected),
+    received: scrub(finding.received),
+    request: {
+      ...request,
+      url: scrub(request.url),
+      ...(request.body === undefined ? {} : { body: scrub(request.body) }),
+    },
+    response: redactResponse(finding.response, scrub),
+    curl: scrub(redactCurl(finding.curl)),
   };
 }
 
-function redactResponse<R extends Pick<ResponseRecord, 'headers'>>(response: R): R {
-  return { ...response, headers: redactHeaders(response.headers) };
+function redactResponse<R extends Pick<ResponseRecord, 'headers' | 'body'>>(
+  response: R,
+  scrub: (text: string) => string,
+): R {
+  const headers = Object.fromEntries(
+    Object.entries(redactHeaders(response.headers)).map(([name, value]) => [name, scrub(value)]),
+  );
+  return { ...response, headers, body: scrub(response.body) };
 }
 
 /** Repro commands: credential headers and query params lose their values unless they already name a variable. */

@@ -91,3 +91,62 @@ describe('redact', () => {
     assert.deepEqual(redact(clean, [token]), { request: clean.request, response });
   });
 });
+
+describe('redact by value: what the exchange itself carried', () => {
+  const exchange: Exchange = {
+    request: {
+      method: 'GET',
+      url: 'http://127.0.0.1:8080/me?session_token=tok-in-query-77',
+      headers: {
+        cookie: 'lang=en; sid=cookie-value-99',
+        'x-auth': 'x-auth-value-11',
+        'x-session-id': 'session-id-value-22',
+        'x-author': 'Ann Lee',
+      },
+    },
+    response: {
+      status: 200,
+      headers: {
+        'set-cookie': 'refresh=set-by-server-33; HttpOnly, theme=dark; Path=/',
+        'x-echo': 'x-auth-value-11',
+      },
+      body: JSON.stringify({
+        seen: [
+          'cookie-value-99',
+          'x-auth-value-11',
+          'session-id-value-22',
+          'set-by-server-33',
+          'tok-in-query-77',
+        ],
+        lang: 'en',
+        by: 'Ann Lee',
+      }),
+      elapsedMs: 1,
+    },
+  };
+  const out = redact(exchange, []);
+
+  test('custom credential headers (X-Auth, X-Session-Id) are redacted by name', () => {
+    assert.equal(out.request.headers['x-auth'], REDACTED);
+    assert.equal(out.request.headers['x-session-id'], REDACTED);
+  });
+
+  test('their values, cookie values sent or set and credential query values are blanked wherever they reappear', () => {
+    for (const value of [
+      'cookie-value-99',
+      'x-auth-value-11',
+      'session-id-value-22',
+      'set-by-server-33',
+      'tok-in-query-77',
+    ]) {
+      assert.ok(!out.response.body.includes(value), `${value} left in the body`);
+      assert.ok(!JSON.stringify(out.response.headers).includes(value), `${value} left in a header`);
+    }
+  });
+
+  test('short cookie values and headers that only look like "auth" are kept', () => {
+    assert.equal(out.request.headers['x-author'], 'Ann Lee');
+    assert.match(out.response.body, /"lang":"en"/);
+    assert.match(out.response.body, /"by":"Ann Lee"/);
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { escapeHtml, jsonForScript } from '../../src/report/escape-html.ts';
-import { CONTENT_SECURITY_POLICY, renderHtml } from '../../src/report/html/page.ts';
+import { contentSecurityPolicy, renderHtml } from '../../src/report/html/page.ts';
 import type { RunModel } from '../../src/run/model.ts';
 import { fixtureModel, XSS_BODY } from './fixtures/model.ts';
 
@@ -33,7 +33,13 @@ describe('renderHtml', () => {
   });
 
   test('one self-contained file: CSP, inline uPlot, no remote or external resources', () => {
-    assert.ok(page.includes(`content="${escapeHtml(CONTENT_SECURITY_POLICY)}"`));
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1]?.replaceAll('&#39;', "'") ?? '';
+    assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]{44}' 'sha256-[A-Za-z0-9+/=]{44}';/);
+    assert.doesNotMatch(csp.match(/script-src[^;]*/)?.[0] ?? '', /unsafe-inline|nonce/);
+    // Every executable inline script is one of the hashed ones (JSON data blocks do not run).
+    const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(scripts.length, 2);
+    assert.equal(csp, contentSecurityPolicy(scripts));
     assert.ok(page.includes('uPlot'), 'uPlot inlined');
     assert.doesNotMatch(page, /<link\b/i);
     assert.doesNotMatch(page, /<script[^>]+src=/i);
