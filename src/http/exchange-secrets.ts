@@ -64,7 +64,10 @@ function queryCredentials(url: string): string[] {
   const at = url.indexOf('?');
   if (at < 0) return [];
   const out: string[] = [];
-  for (const pair of url.slice(at + 1).split('#')[0].split('&')) {
+  for (const pair of url
+    .slice(at + 1)
+    .split('#')[0]
+    .split('&')) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const name = safeDecode(pair.slice(0, eq));

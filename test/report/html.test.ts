@@ -33,7 +33,9 @@ describe('renderHtml', () => {
   });
 
   test('one self-contained file: CSP, inline uPlot, no remote or external resources', () => {
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1]?.replaceAll('&#39;', "'") ?? '';
+    const csp =
+      /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1]?.replaceAll('&#39;', "'") ??
+      '';
     assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]{44}' 'sha256-[A-Za-z0-9+/=]{44}';/);
     assert.doesNotMatch(csp.match(/script-src[^;]*/)?.[0] ?? '', /unsafe-inline|nonce/);
     // Every executable inline script is one of the hashed ones (JSON data blocks do not run).
