@@ -14,7 +14,7 @@ const (
 	faultUndocumentedStatus fault = "undocumented-status" // getUser: unknown id answers HTTP 404
 	faultUnenforcedRequired fault = "unenforced-required" // createUser: a missing username is accepted
 	faultBoundary500        fault = "boundary-500"        // listUsers: pageSize=100 (the maximum) panics
-	faultAuthHole           fault = "auth-hole"           // getFile: the token is not checked
+	faultAuthHole           fault = "auth-hole"           // listFiles: the token is not checked
 	faultCreate201          fault = "create-201"          // createRole: HTTP 201, documented 200
 	faultSyntax500          fault = "syntax-500"          // createUser: a JSON syntax error panics
 	faultRequiredEmpty      fault = "required-empty"      // createRole: roleName "" accepted

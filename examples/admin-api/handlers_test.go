@@ -218,7 +218,8 @@ func TestFaults(t *testing.T) {
 	if !strings.Contains(string(e.Data), `"list":null`) {
 		t.Errorf("null-list: %s", e.Data)
 	}
-	answer(t, do(newTestRouter(t, faultAuthHole), "GET", "/api/files/1", "", ""), 200, 0)
+	answer(t, do(newTestRouter(t, faultAuthHole), "GET", "/api/files?page=1&pageSize=10", "", ""), 200, 0)
+	answer(t, do(newTestRouter(t, faultAuthHole), "GET", "/api/files/1", "", ""), 401, 7)
 	answer(t, do(newTestRouter(t, faultAuthHole), "PUT", "/api/files/1", form, "name=x"), 401, 7)
 }
 

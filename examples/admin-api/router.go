@@ -32,9 +32,9 @@ func newRouter(cfg config, st *store) *gin.Engine {
 	r.Use(gin.Recovery())
 	a := &api{store: st, faults: cfg.faults, slow: cfg.slow}
 	auth := jwtAuth(st, cfg.token)
-	getFileAuth := auth
+	listFilesAuth := auth
 	if cfg.faults.has(faultAuthHole) {
-		getFileAuth = func(c *gin.Context) { c.Next() }
+		listFilesAuth = func(c *gin.Context) { c.Next() }
 	}
 
 	g := r.Group("/api")
@@ -55,10 +55,10 @@ func newRouter(cfg config, st *store) *gin.Engine {
 	g.DELETE("/roles/:id", auth, a.deleteRole)
 
 	// Static and :param siblings: /files/upload, /files/chunk and /files/:id.
-	g.GET("/files", auth, a.listFiles)
+	g.GET("/files", listFilesAuth, a.listFiles)
 	g.POST("/files/upload", auth, a.uploadFile)
 	g.GET("/files/chunk", auth, a.getChunks)
-	g.GET("/files/:id", getFileAuth, a.getFile)
+	g.GET("/files/:id", auth, a.getFile)
 	g.PUT("/files/:id", auth, a.updateFile)
 	g.DELETE("/files/:id", auth, a.deleteFile)
 	return r
