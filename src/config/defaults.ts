@@ -16,6 +16,7 @@ export const defaults = {
     requireStatusCoverage: false,
     maxResponseMs: 0,
     envelope: false,
+    maxUnanswered: '1%',
   } satisfies Required<UserContractOptions>,
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],

@@ -103,6 +103,8 @@ export interface UserContractOptions {
   requireStatusCoverage?: boolean;
   /** Response-time budget for every operation, ms (x-tollgate-max-ms overrides). Default: none. */
   maxResponseMs?: number;
+  /** Requests that may go unanswered (timeouts and connection errors), as a share of all: `'1%'`. Default: '1%'. */
+  maxUnanswered?: string;
   /** How to read `{code, msg, data}` bodies of APIs that answer 200 to everything; false = none. Default: false. */
   envelope?: Envelope | false;
 }

@@ -154,7 +154,12 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
   if (!isObject(contract)) fail(at, 'must be an object', contract);
   const c = contract as Record<string, unknown>;
   const numbers = ['seed', 'maxCases', 'workers', 'rateLimit', 'timeoutMs', 'maxResponseMs'];
-  knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope'], at, fail);
+  knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered'], at, fail);
+  if (
+    c.maxUnanswered !== undefined &&
+    !(typeof c.maxUnanswered === 'string' && /^\d+(\.\d+)?%$/.test(c.maxUnanswered))
+  )
+    fail(`${at}.maxUnanswered`, 'must be a percentage like "1%"', c.maxUnanswered);
   for (const key of numbers) {
     const v = c[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {

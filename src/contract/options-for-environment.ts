@@ -14,6 +14,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     requireStatusCoverage: c.requireStatusCoverage,
     maxResponseMs: c.maxResponseMs || undefined,
     envelope: c.envelope,
+    maxUnanswered: c.maxUnanswered,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

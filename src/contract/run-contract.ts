@@ -2,6 +2,7 @@ import { pathNames } from '../cases/own-resources.ts';
 import { planCases, selectOperations } from '../cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
 import { defaults } from '../config/defaults.ts';
+import { closestNames } from '../errors/closest-names.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
@@ -62,10 +63,11 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     signal: input.signal,
     send,
   };
+  const operations = selectOperations(spec, { operations: o.operations, tags: o.tags }, o.readOnly);
+  assertSomethingToTest(spec, operations, o);
   await preflight(spec, input.baseURL, send, o.timeoutMs, input.signal);
 
   const state = new RunState(selection.names);
-  const operations = selectOperations(spec, { operations: o.operations, tags: o.tags }, o.readOnly);
   const included = new Set(operations.map((op) => op.id));
   const byId = operationIndex(spec);
   const ledger = new CleanupLedger();
@@ -83,6 +85,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   ) => {
     if (stopped() || state.requests >= o.maxRequests) return undefined;
     const outcome = await executeCase(runner, operation, testCase, attributeTo);
+    state.countAnswer(outcome);
     // Fixture steps on operations outside the selection are setup, not tests: sent, not judged.
     if (phase !== 'fixtures' || included.has(operation.id))
       state.record(operation, testCase, outcome, sequenceOf);
@@ -91,6 +94,9 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     if (outcome.error?.kind === 'unreachable' && !(await answers(spec, input.baseURL, send, input.signal))) {
       aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
     }
+    // A target that holds every request is not tested by waiting out each one.
+    if (state.answered === 0 && state.unanswered >= noAnswerLimit)
+      aborted ??= { reason: noAnswerReason(state, o) };
     const exchange = outcome.exchange;
     if (exchange) detector?.observe(testCase.expectation, exchange.response);
     const created = exchange && exchange.response.status >= 200 && exchange.response.status < 300;
@@ -152,6 +158,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   phase = 'cleanup';
   if (!input.signal?.aborted && !aborted) await cleanup(ledger, runner, state);
   if (input.signal?.aborted) aborted ??= { reason: 'interrupted' };
+  if (state.answered === 0 && state.unanswered > 0) aborted ??= { reason: noAnswerReason(state, o) };
 
   const coverage = state.coverage(operations);
   if (o.requireStatusCoverage && !aborted) {
@@ -177,6 +184,12 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     cleanup: ledger.summary(),
     ...(notices.length ? { notices } : {}),
     specWarnings: specWarnings(spec),
+    unanswered: {
+      requests: state.requests,
+      timeouts: state.timeouts,
+      connection: state.transportErrors,
+      budget: o.maxUnanswered,
+    },
     ...(aborted ? { aborted } : {}),
     stats: {
       requests: state.requests,
@@ -186,6 +199,57 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     },
     replays: state.replays,
   };
+}
+
+/**
+ * Nothing measured is never a pass: a spec without operations, or a filter
+ * naming an operation or tag the spec does not have, stops the run before
+ * the first request, naming what matched nothing and the closest names.
+ */
+function assertSomethingToTest(spec: LoadedSpec, selected: Operation[], o: ContractOptions): void {
+  const fail = (message: string) => {
+    throw new TollgateError('TG_NOTHING_TO_TEST', message);
+  };
+  if (spec.operations.length === 0) {
+    const webhooks = (spec.document as { webhooks?: object }).webhooks;
+    fail(
+      `${spec.source} has no operations under "paths"${webhooks ? ` (only webhooks: ${Object.keys(webhooks).join(', ')}; tollgate tests paths, not webhooks)` : ''}: nothing to test`,
+    );
+  }
+  const ids = spec.operations.flatMap((op) => [op.id, op.key]);
+  for (const name of o.operations ?? []) {
+    if (!ids.includes(name))
+      fail(
+        `--operations: no operation "${name}" in ${spec.source}${closest(
+          name,
+          spec.operations.map((op) => op.id),
+        )}`,
+      );
+  }
+  const tags = [...new Set(spec.operations.flatMap((op) => op.tags))];
+  for (const tag of o.tags ?? []) {
+    if (!tags.includes(tag))
+      fail(`--tags: no operation has tag "${tag}" in ${spec.source}${closest(tag, tags)}`);
+  }
+  if (selected.length === 0) {
+    fail(
+      `--operations/--tags match no ${o.readOnly ? 'safe (GET, HEAD, OPTIONS) operation of this readOnly environment' : 'operation'} in ${spec.source}`,
+    );
+  }
+}
+
+function closest(name: string, known: string[]): string {
+  const near = closestNames(name, known);
+  return near.length
+    ? ` (closest: ${near.join(', ')})`
+    : ` (known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', ...' : ''})`;
+}
+
+/** Unanswered requests, none answered, after which a run stops: the target is not answering. */
+const noAnswerLimit = 12;
+
+function noAnswerReason(state: RunState, o: { timeoutMs: number }): string {
+  return `no request got an answer (${state.timeouts} timed out after ${o.timeoutMs} ms, ${state.transportErrors} connection errors)`;
 }
 
 /** Deletes what the run created; no checks run on these (housekeeping, not tests). */

@@ -17,6 +17,8 @@ export class RunState {
   readonly tallies = new Map<string, OperationTally>();
   cases = 0;
   requests = 0;
+  /** Requests that got an HTTP answer, and those that timed out or could not connect. */
+  answered = 0;
   timeouts = 0;
   transportErrors = 0;
 
@@ -30,11 +32,7 @@ export class RunState {
     const countable = testCase.expectation !== 'undeclared-method';
     const tally = this.tallyFor(operation.id);
     if (countable) tally.cases++;
-    if (outcome.error) {
-      if (outcome.error.kind === 'timeout') this.timeouts++;
-      else if (outcome.error.kind === 'unreachable') this.transportErrors++;
-      return;
-    }
+    if (outcome.error) return;
     const exchange = outcome.exchange;
     if (!exchange) return;
     if (countable) {
@@ -48,6 +46,17 @@ export class RunState {
       if (failed.has(name)) this.perCheck[name].failures++;
     }
     for (const finding of outcome.findings) this.addFinding(finding, testCase, sequenceOf);
+  }
+
+  /** Every request sent counts here, judged or not (fixture setup, cleanup). */
+  countAnswer(outcome: CaseOutcome): void {
+    if (outcome.exchange) this.answered++;
+    else if (outcome.error?.kind === 'timeout') this.timeouts++;
+    else if (outcome.error?.kind === 'unreachable') this.transportErrors++;
+  }
+
+  get unanswered(): number {
+    return this.timeouts + this.transportErrors;
   }
 
   addFinding(finding: Finding, testCase: TestCase, sequenceOf?: string): void {

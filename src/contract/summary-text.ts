@@ -1,3 +1,4 @@
+import { unansweredText } from '../run/model.ts';
 import type { ContractRun } from './types.ts';
 
 /**
@@ -7,7 +8,13 @@ import type { ContractRun } from './types.ts';
  */
 export function contractSummaryLines(run: ContractRun, options: { runDir?: string } = {}): string[] {
   const lines: string[] = [];
-  const verdict = run.aborted ? `ABORTED (${run.aborted.reason})` : run.findings.length ? 'FAILED' : 'PASSED';
+  const u = run.unanswered;
+  const overBudget = u.requests > 0 && (u.timeouts + u.connection) / u.requests > parseFloat(u.budget) / 100;
+  const verdict = run.aborted
+    ? `ABORTED (${run.aborted.reason})`
+    : run.findings.length || overBudget
+      ? 'FAILED'
+      : 'PASSED';
   lines.push(
     `contract ${verdict}: ${run.findings.length} findings in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
   );
@@ -15,6 +22,8 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
   const warnings = run.specWarnings ?? [];
   if (warnings.length) lines.push('', `Spec warnings (${warnings.length}, not findings)`);
   for (const w of warnings) lines.push(`  ! ${w.message} [${w.code}]`);
+  if (u.timeouts + u.connection)
+    lines.push(`  ${overBudget ? '✗' : '!'} ${unansweredText(u)}${overBudget ? ': over budget' : ''}`);
   if (run.groups.length) lines.push('', 'Findings');
   for (const group of run.groups) {
     const f = run.findings[group.first];

@@ -46,6 +46,8 @@ export interface ContractOptions extends UserContractOptions {
   handleMethodNotAllowed?: boolean;
   /** Size of the oversized-body case. Default 1 MiB + 1. */
   oversizedBytes?: number;
+  /** Share of requests that may go unanswered before the run fails. Default '1%'. */
+  maxUnanswered?: string;
   /** Hard cap on requests in one run. Default 10000. */
   maxRequests?: number;
 }
@@ -77,6 +79,7 @@ export interface StoredCase {
 /** The engine's result: the run-model part plus what replay needs. */
 export interface ContractRun extends ContractResult {
   aborted?: { reason: string };
+  unanswered: NonNullable<ContractResult['unanswered']>;
   /** Requests sent, cases dropped by validation, and transport failures. */
   stats: { requests: number; dropped: number; timeouts: number; transportErrors: number };
   replays: Record<string, StoredCase>;

@@ -20,6 +20,10 @@ export const errorCodes = {
   TG_SPEC_VERSION: { exit: ExitCode.Usage, hint: 'tollgate reads Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1' },
   TG_SPEC_NOT_API: { exit: ExitCode.Usage, hint: 'pass an OpenAPI or Swagger document' },
   TG_SPEC_INVALID: { exit: ExitCode.Usage, hint: 'fix the spec at the JSON pointer named above' },
+  TG_NOTHING_TO_TEST: {
+    exit: ExitCode.Usage,
+    hint: "check the spec's paths and the --operations / --tags names",
+  },
   TG_PROFILE_INVALID: { exit: ExitCode.Usage, hint: 'fix the load profile named above' },
   TG_GATE_SYNTAX: { exit: ExitCode.Usage, hint: 'write gates like "<250ms", ">=500" or "<1%"' },
   TG_GENERATED_STALE: { exit: ExitCode.Failed, hint: 'run `tollgate generate` and commit the result' },

@@ -14,6 +14,7 @@ const metricCatalog: Record<string, MetricKind> = {
   'contract.violations': 'count',
   'contract.violationRate': 'ratio',
   'contract.findings': 'count',
+  'contract.unanswered': 'ratio',
   'coverage.neverSeen': 'count',
 };
 

@@ -1,4 +1,4 @@
-import type { RunModel } from '../run/model.ts';
+import { type RunModel, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import {
   formatChange,
@@ -102,6 +102,8 @@ function findingLines(model: RunModel, paint: Paint, max: number): string[] {
   for (const w of warnings)
     lines.push(`  ${paint('yellow', '!')} ${clean(w.message)} ${paint('dim', `[${w.code}]`)}`);
   lines.push('', paint('bold', `Findings`) + `  ${contract.findings.length} in ${contract.cases} cases`);
+  const u = contract.unanswered;
+  if (u && u.timeouts + u.connection > 0) lines.push(`  ${paint('red', '!')} ${unansweredText(u)}`);
   const groups = groupViews(model);
   for (const g of groups.slice(0, max)) {
     const at = g.location ? ` at ${g.location}` : '';

@@ -1,4 +1,4 @@
-import type { RunModel, TrendRow } from '../run/model.ts';
+import { type RunModel, type TrendRow, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
@@ -54,6 +54,8 @@ function findingsSection(model: RunModel): string[] {
     for (const w of warnings) out.push(`- ${cell(w.message)} (${code(w.code)})`);
     out.push('');
   }
+  const u = contract.unanswered;
+  if (u && u.timeouts + u.connection > 0) out.push(`**${unansweredText(u)}**`, '');
   if (groups.length > 0) {
     out.push('| Check | Operation | Finding | Expected | Received | Count |', '|---|---|---|---|---|---|');
     for (const g of groups) {

@@ -88,6 +88,11 @@ export interface ContractResult {
   notices?: string[];
   /** Smells in the spec itself, each once; not findings (absent in run.json files older than them). */
   specWarnings?: SpecWarning[];
+  /**
+   * Requests sent and those that got no answer (timed out, connection
+   * failed); more than `budget` of them unanswered fails the run.
+   */
+  unanswered?: { requests: number; timeouts: number; connection: number; budget: string };
 }
 
 export interface Finding {
@@ -107,6 +112,11 @@ export interface Finding {
   replayId: string;
   /** The case phase that produced it: examples, positive, boundary, negative, methods, auth, stateful. */
   phase: string;
+}
+
+/** `3 of 120 requests unanswered (2 timed out, 1 connection error)`: every report says it the same way. */
+export function unansweredText(u: NonNullable<ContractResult['unanswered']>): string {
+  return `${u.timeouts + u.connection} of ${u.requests} requests unanswered (${u.timeouts} timed out, ${u.connection} connection errors; budget ${u.budget})`;
 }
 
 export interface FindingGroup {

@@ -59,6 +59,7 @@ export async function runStages(
       run.errorExit = worse(run.errorExit, exit);
     }
     run.outcomes.push(outcome);
+    if (outcome.exitCode !== undefined) run.errorExit = worse(run.errorExit, outcome.exitCode);
     const result: StageResult = {
       name,
       kind,
@@ -74,6 +75,9 @@ export async function runStages(
     if (ctx.signal.aborted) {
       run.aborted = { reason: reasonOf(ctx.signal) };
       stop = `not run: ${run.aborted.reason}`;
+    } else if (outcome.aborted) {
+      run.aborted = outcome.aborted;
+      stop = `not run: ${outcome.aborted.reason}`;
     } else if (options.failFast && outcome.verdict !== 'pass') {
       stop = `not run: --fail-fast after ${name}`;
     }
@@ -111,7 +115,8 @@ export function gateExitCode(
   gates: GateResult[],
   options: { allowUnreliable?: boolean } = {},
 ): ExitCodeValue {
-  if (run.aborted) return ExitCode.Interrupted;
+  if (run.aborted)
+    return run.errorExit === ExitCode.Unreachable ? ExitCode.Unreachable : ExitCode.Interrupted;
   if (run.errorExit !== undefined && run.errorExit !== ExitCode.Failed) return run.errorExit;
   const failed =
     run.stages.some((s) => s.verdict === 'fail' || s.verdict === 'error') ||

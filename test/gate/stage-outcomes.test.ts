@@ -11,6 +11,7 @@ describe('stage outcomes', () => {
   const run = (over: Partial<ContractRun>): ContractRun => ({
     ...contract,
     stats: { requests: 1, dropped: 0, timeouts: 0, transportErrors: 0 },
+    unanswered: { requests: 100, timeouts: 0, connection: 0, budget: '1%' },
     replays: {},
     ...over,
   });
@@ -20,12 +21,39 @@ describe('stage outcomes', () => {
     assert.equal(outcome.verdict, 'fail');
     assert.deepEqual(
       outcome.gates?.map((g) => [g.name, g.threshold, g.measured, g.verdict]),
-      [['contract.findings', '==0', 5, 'fail']],
+      [
+        ['contract.findings', '==0', 5, 'fail'],
+        ['contract.unanswered', '<=1%', 0, 'pass'],
+      ],
     );
     assert.ok(!('replays' in (outcome.contract ?? {})), 'replays stay out of run.json');
   });
   test('contract: no findings pass', () => {
     assert.equal(contractOutcome(run({ findings: [], groups: [] })).verdict, 'pass');
+  });
+  test('contract: unanswered requests over the budget fail the run, within it pass', () => {
+    const over = contractOutcome(
+      run({
+        findings: [],
+        groups: [],
+        unanswered: { requests: 100, timeouts: 2, connection: 1, budget: '2%' },
+      }),
+    );
+    assert.equal(over.verdict, 'fail');
+    const gate = over.gates?.find((g) => g.name === 'contract.unanswered');
+    assert.deepEqual([gate?.threshold, gate?.measured, gate?.verdict], ['<=2%', 0.03, 'fail']);
+    assert.match(
+      over.summary,
+      /3 of 100 requests unanswered \(2 timed out, 1 connection errors; budget 2%\)/,
+    );
+    const within = contractOutcome(
+      run({
+        findings: [],
+        groups: [],
+        unanswered: { requests: 100, timeouts: 2, connection: 0, budget: '2%' },
+      }),
+    );
+    assert.equal(within.verdict, 'pass');
   });
   test('contract: a run the target cut short is an error', () => {
     const outcome = contractOutcome(

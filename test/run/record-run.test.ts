@@ -17,6 +17,7 @@ test('a one-engine command (contract only) records a full run: run.json, reports
     const engineRun = {
       ...contract,
       stats: { requests: 1, dropped: 0, timeouts: 0, transportErrors: 0 },
+      unanswered: { requests: 1, timeouts: 0, connection: 0, budget: '1%' },
       replays: {},
     };
     const record = () => {

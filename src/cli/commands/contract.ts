@@ -109,8 +109,9 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     target.envName,
     ctx.values['run-dir'] as string | undefined,
   );
+  const outcome = contractOutcome(run);
   const summary = {
-    verdict: run.aborted ? 'error' : run.findings.length ? 'fail' : 'pass',
+    verdict: outcome.verdict,
     env: target.envName,
     baseURL: target.baseURL,
     spec: target.spec.source,
@@ -118,7 +119,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     groups: run.groups.length,
   };
   writeFileSync(join(dir, CONTRACT_FILE), `${JSON.stringify({ summary, ...run }, null, 2)}\n`);
-  recordCommandRun(target, { name: 'contract', kind: 'contract' }, contractOutcome(run), {
+  recordCommandRun(target, { name: 'contract', kind: 'contract' }, outcome, {
     id,
     dir,
     startedAt,
@@ -133,7 +134,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     );
   }
   if (run.aborted) return run.aborted.reason === 'interrupted' ? 130 : 3;
-  return run.findings.length ? 1 : 0;
+  return outcome.verdict === 'pass' ? 0 : 1;
 }
 
 async function replay(

@@ -1,4 +1,4 @@
-import type { Finding, RunModel } from '../../run/model.ts';
+import { type Finding, type RunModel, unansweredText } from '../../run/model.ts';
 import { html, type Raw } from '../escape-html.ts';
 import { formatMs } from '../format.ts';
 import { findingsByCheck, groupViews } from '../summary-data.ts';
@@ -51,8 +51,13 @@ export function renderFindings(model: RunModel): Raw {
 ${shown.map(({ index, finding }) => renderFinding(index, finding))}
 ${more > 0 ? html`<p class="muted small">… and ${more} more ${check} findings in run.json.</p>` : ''}</details>`;
   });
+  const u = contract.unanswered;
+  const unanswered =
+    u && u.timeouts + u.connection > 0
+      ? html`<p class="unanswered"><strong>${unansweredText(u)}</strong></p>`
+      : '';
   return html`<section id="findings"><h2>Findings <span class="muted small">${contract.findings.length} in ${contract.cases} cases · seed ${contract.seed}</span></h2>
-${groups}
+${unanswered}${groups}
 ${contract.findings.length > 0 ? html`<h3>All findings by check</h3>` : ''}${filter}${sections}</section>`;
 }
 

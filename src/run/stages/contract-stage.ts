@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import type { ContractRun } from '../../contract/types.ts';
+import { ExitCode } from '../../errors/exit-codes.ts';
 import { evaluateGates } from '../../gates/evaluate-gates.ts';
-import type { ContractResult } from '../model.ts';
+import { type ContractResult, unansweredText } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 
 /**
@@ -36,20 +37,34 @@ export const contractStage: StageRunner = async (ctx) => {
 
 export function contractOutcome(run: ContractRun): StageOutcome {
   const contract = toContractResult(run);
+  const { requests, timeouts, connection, budget } = run.unanswered;
   const gates = evaluateGates(
-    { values: { 'contract.findings': contract.findings.length } },
-    { 'contract.findings': '==0' },
+    {
+      values: {
+        'contract.findings': contract.findings.length,
+        'contract.unanswered': requests ? (timeouts + connection) / requests : 0,
+      },
+    },
+    { 'contract.findings': '==0', 'contract.unanswered': `<=${budget}` },
     'contract',
   );
   const groups = contract.groups.length;
-  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations`;
+  const unanswered = timeouts + connection ? `, ${unansweredText(run.unanswered)}` : '';
+  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}`;
   return {
     verdict: run.aborted ? 'error' : gates.every((g) => g.verdict === 'pass') ? 'pass' : 'fail',
     summary,
     error: run.aborted?.reason,
     gates,
     contract,
+    ...targetAborted(run.aborted),
   };
+}
+
+/** A run the target cut short (not Ctrl-C) aborts the whole gate run with exit 3. */
+function targetAborted(aborted: { reason: string } | undefined): Partial<StageOutcome> {
+  if (!aborted || aborted.reason === 'interrupted') return {};
+  return { aborted, exitCode: ExitCode.Unreachable };
 }
 
 /** The shared model's fields only; replays and stats stay in contract.json. */
@@ -66,6 +81,7 @@ function toContractResult(run: ContractRun): ContractResult {
     operations,
     generationProblems,
     cleanup,
+    unanswered: run.unanswered,
   };
   return run.specWarnings ? { ...result, specWarnings: run.specWarnings } : result;
 }

@@ -1,4 +1,5 @@
 import type { UserStage } from '../../config/types.ts';
+import type { ExitCodeValue } from '../../errors/exit-codes.ts';
 import type { Target } from '../../target/open-target.ts';
 import type {
   ContractResult,
@@ -34,6 +35,10 @@ export interface StageOutcome {
   diff?: DiffResult;
   /** Relative to the run folder. */
   playwrightReport?: string;
+  /** The target cut the stage short (died, never answered): the run is aborted with this reason. */
+  aborted?: { reason: string };
+  /** The exit code this outcome asks for beyond pass/fail (3: the target stopped answering). */
+  exitCode?: ExitCodeValue;
 }
 
 export type StageKind = StageResult['kind'];
