@@ -1,5 +1,6 @@
 import { type RunModel, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
+import { diffRows, diffSummary, placeText } from './diff-text.ts';
 import {
   formatChange,
   formatDuration,
@@ -61,6 +62,7 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
     }
   }
   lines.push(...findingLines(model, paint, options.maxGroups ?? 15));
+  lines.push(...diffLines(model, paint, options.maxGroups ?? 15));
   for (const load of model.load ?? []) {
     const l = load.totals.latencyMs;
     lines.push(
@@ -116,6 +118,22 @@ function findingLines(model: RunModel, paint: Paint, max: number): string[] {
   for (const op of contract.operations.filter((o) => o.neverSeen.length > 0)) {
     lines.push(paint('dim', `  never seen: ${op.operation} ${op.neverSeen.join(', ')}`));
   }
+  return lines;
+}
+
+function diffLines(model: RunModel, paint: Paint, max: number): string[] {
+  const diff = model.diff;
+  if (!diff) return [];
+  const lines = ['', paint('bold', 'Spec diff') + `  ${diffSummary(diff)}`];
+  const rows = diffRows(diff).filter((f) => f.level !== 'INFO' || f.ignored);
+  for (const f of rows.slice(0, max)) {
+    const mark = f.ignored ? paint('dim', '-') : f.level === 'ERR' ? paint('red', '✗') : paint('yellow', '!');
+    lines.push(`  ${mark} ${f.level} ${clean(`${f.id}  ${f.operation}: ${f.text}`)}`);
+    lines.push(
+      paint('dim', `      base ${clean(placeText(f.base))} · revision ${clean(placeText(f.revision))}`),
+    );
+  }
+  if (rows.length > max) lines.push(`  ... and ${rows.length - max} more (see the report)`);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import type { Finding, GateResult, RunModel } from '../run/model.ts';
+import { placeText } from './diff-text.ts';
 import { formatDuration } from './format.ts';
 import { redactFinding } from './redact.ts';
 
@@ -25,6 +26,7 @@ export function renderJunit(model: RunModel): string {
     stageSuite(model),
   ];
   if (model.suites) suites.push(playwrightSuite(model));
+  if (model.diff) suites.push(diffSuite(model));
   const count = (kind: 'failure' | 'error' | 'skipped') =>
     suites.reduce(
       (n, s) => n + (s.children ?? []).filter((c) => c.children?.some((x) => x.name === kind)).length,
@@ -146,6 +148,26 @@ function gateSuite(gates: GateResult[]): XmlEntry {
     return testcase;
   });
   return suite('gates', cases);
+}
+
+/** One testcase per spec change: a failure when it fails the diff (at failOn, not ignored), skipped when ignored. */
+function diffSuite(model: RunModel): XmlEntry {
+  const diff = model.diff;
+  const rank = { INFO: 0, WARN: 1, ERR: 2 } as const;
+  const cases = (diff?.findings ?? []).map((f): XmlEntry => {
+    const where = `base ${placeText(f.base)}, revision ${placeText(f.revision)}`;
+    const testcase: XmlEntry = {
+      name: 'testcase',
+      attributes: { name: `${f.level} ${f.id}`, classname: f.operation, time: 0 },
+    };
+    if (f.ignored)
+      testcase.children = [{ name: 'skipped', attributes: { message: `ignored: ${f.ignored}` } }];
+    else if (diff && rank[f.level] >= rank[diff.failOn])
+      testcase.children = [{ name: 'failure', attributes: { type: f.id, message: f.text }, text: where }];
+    else testcase.children = [{ name: 'system-out', text: `${f.text} (${where})` }];
+    return testcase;
+  });
+  return suite('spec diff', cases);
 }
 
 function stageSuite(model: RunModel): XmlEntry {

@@ -1,5 +1,6 @@
 import { type RunModel, type TrendRow, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
+import { diffMarkdown } from './diff-text.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
 
@@ -27,7 +28,13 @@ export function renderMarkdown(model: RunModel): string {
     out.push(`| ${icon[s.verdict]} | ${cell(s.name)} | ${formatDuration(s.durationMs)} | ${cell(summary)} |`);
   }
   out.push('');
-  out.push(...findingsSection(model), ...loadSection(model), ...suitesSection(model), ...trendSection(model));
+  out.push(
+    ...findingsSection(model),
+    ...(model.diff ? diffMarkdown(model.diff) : []),
+    ...loadSection(model),
+    ...suitesSection(model),
+    ...trendSection(model),
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
