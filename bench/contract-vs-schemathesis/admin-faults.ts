@@ -8,9 +8,9 @@
  * Schemathesis "invalid request accepted" counts as finding a fault only
  * when the server really said yes (`"code":0`).
  */
-import type { StFailure } from './faults.ts';
+import type { FaultSet, StFailure } from './faults.ts';
 
-export const adminFaultSets: { name: string; faults: string[] }[] = [
+export const adminFaultSets: FaultSet[] = [
   { name: 'clean', faults: [] },
   {
     name: 'a',

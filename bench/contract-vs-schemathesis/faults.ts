@@ -1,10 +1,18 @@
 /**
  * Planted faults, grouped into server configurations whose faults do not
  * mask each other (xss turns every getAlbum into a 500; a trailing-slash
- * redirect or text/plain tracks hide a null array), and how each tool's
+ * redirect or text/plain tracks hide a null array; boundary-500 and
+ * overflow-500 are both a 500 on listAlbums), and how each tool's
  * report shows that it found one.
  */
-export const faultSets: { name: string; faults: string[] }[] = [
+export interface FaultSet {
+  name: string;
+  faults: string[];
+  /** Extra server environment, e.g. the slow-offset fault's delay. */
+  env?: Record<string, string>;
+}
+
+export const faultSets: FaultSet[] = [
   { name: 'clean', faults: [] },
   {
     name: 'most',
@@ -27,6 +35,12 @@ export const faultSets: { name: string; faults: string[] }[] = [
   },
   { name: 'masking', faults: ['undocumented-status', 'trailing-slash'] },
   { name: 'xss', faults: ['xss', 'null-array'] },
+  // Gin's traps (issue 9): overflow-500 and boundary-500 both 500 on listAlbums, so apart.
+  {
+    name: 'gin-traps',
+    faults: ['syntax-500', 'required-empty', 'overflow-500', 'slow-offset'],
+    env: { ALBUMS_SLOW_MS: '3000' },
+  },
 ];
 
 /** A failure as Schemathesis prints it: the section (operation or "Stateful tests"), code, title and its text. */
@@ -114,6 +128,26 @@ export const expectations: Record<string, [string, string, StMatch]> = {
     'not-a-server-error',
     'GET /v1/albums/{id}',
     at('GET /v1/albums/{id}', (f) => /server error|\b500\b/i.test(f.title + f.text)),
+  ],
+  'syntax-500': [
+    'not-a-server-error',
+    'POST /v1/albums/{id}/tracks',
+    at('POST /v1/albums/{id}/tracks', (f) => /server error|\b500\b/i.test(f.title + f.text)),
+  ],
+  'required-empty': [
+    'positive-data-accepted',
+    'GET /v1/albums',
+    at('GET /v1/albums', (f) => f.code === 'ST202'),
+  ],
+  'overflow-500': [
+    'not-a-server-error',
+    'GET /v1/albums',
+    at('GET /v1/albums', (f) => /server error|\b500\b/i.test(f.title + f.text)),
+  ],
+  'slow-offset': [
+    'response-time',
+    'GET /v1/albums',
+    at('GET /v1/albums', (f) => /response time/i.test(f.title)),
   ],
 };
 

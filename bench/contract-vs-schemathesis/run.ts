@@ -17,7 +17,7 @@ import { adminSpecPath, startAdminApi } from '../../test/support/admin-server.ts
 import { startAlbumsApi } from '../../test/support/albums-server.ts';
 import type { GoApi } from '../../test/support/go-api.ts';
 import { adminExpectations, adminFaultSets } from './admin-faults.ts';
-import { expectations, faultSets, parseSchemathesis, type StFailure } from './faults.ts';
+import { expectations, type FaultSet, faultSets, parseSchemathesis, type StFailure } from './faults.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const venv = join(root, '.tollgate/schemathesis-venv');
@@ -32,8 +32,8 @@ const runs = Number(arg('--runs') ?? 1);
 interface BenchApi {
   name: string;
   specPath: string;
-  start: (faults: string[]) => Promise<GoApi>;
-  faultSets: { name: string; faults: string[] }[];
+  start: (set: FaultSet) => Promise<GoApi>;
+  faultSets: FaultSet[];
   expectations: Record<string, [string, string, (f: StFailure) => boolean]>;
   /** What a user of this API puts in tollgate's config; shown in the results. */
   tollgate: ContractOptions;
@@ -47,18 +47,18 @@ const allApis: BenchApi[] = [
   {
     name: 'albums-api',
     specPath: join(root, 'specs/albums.openapi.yaml'),
-    start: (faults) => startAlbumsApi({ faults }),
+    start: (set) => startAlbumsApi(set),
     faultSets,
     expectations,
-    tollgate: {},
-    tollgateNote: 'defaults',
+    tollgate: { maxResponseMs: 1500 },
+    tollgateNote: 'defaults and `maxResponseMs: 1500` (slow-offset)',
     stUrl: (baseURL) => baseURL,
-    stArgs: [],
+    stArgs: ['--max-response-time', '1.5'],
   },
   {
     name: 'admin-api',
     specPath: adminSpecPath,
-    start: (faults) => startAdminApi({ faults }),
+    start: (set) => startAdminApi(set),
     faultSets: adminFaultSets,
     expectations: adminExpectations,
     tollgate: { envelope: { code: '/code', ok: [0], message: '/msg', data: '/data' }, maxResponseMs: 2000 },
@@ -125,7 +125,7 @@ async function measure(api: BenchApi, tool: 'tollgate' | 'schemathesis'): Promis
   const outcome: Outcome = { found: new Set(), falseAlarms: 0, ms: 0, alarmList: [] };
   const spec = await loadSpec(api.specPath);
   for (const set of api.faultSets) {
-    const server = await api.start(set.faults);
+    const server = await api.start(set);
     try {
       if (tool === 'tollgate') {
         const started = performance.now();

@@ -37,7 +37,7 @@ type UpdateUser struct {
 // Role is the body of POST /roles and PUT /roles/{id}.
 type Role struct {
 	RoleName string `json:"roleName" binding:"required,min=1,max=32" minLength:"1" maxLength:"32" example:"auditor"`
-	ParentID uint   `json:"parentId" binding:"max=2147483647" minimum:"0" maximum:"2147483647" format:"int64" example:"0"`
+	ParentID uint   `json:"parentId" binding:"max=2147483647" minimum:"0" maximum:"2147483647" format:"int64" default:"0" example:"0"`
 }
 
 // FileMeta is the urlencoded body of PUT /files/{id}.
