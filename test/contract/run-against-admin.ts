@@ -38,3 +38,55 @@ export function errorLines(run: ContractRun): string[] {
     .filter((g) => ((g as { severity?: string }).severity ?? 'error') === 'error')
     .map((g) => `${g.check} | ${g.operation} | ${g.title}`);
 }
+
+const secured = [
+  'POST /base/logout',
+  'GET /users',
+  'POST /users',
+  'GET /users/{id}',
+  'PUT /users/{id}',
+  'DELETE /users/{id}',
+  'GET /roles',
+  'POST /roles',
+  'GET /roles/{id}',
+  'PUT /roles/{id}',
+  'DELETE /roles/{id}',
+  'GET /files',
+  'POST /files/upload',
+  'GET /files/chunk',
+  'GET /files/{id}',
+  'PUT /files/{id}',
+  'DELETE /files/{id}',
+];
+
+/**
+ * tollgate false alarms on this clean server that an open item of issue 8
+ * still owns: `check | operation | title` -> the item. Each is a tollgate
+ * bug; an entry goes when its item lands. Anything else is a new false alarm
+ * and fails the test.
+ */
+export const knownFalseAlarms = new Map<string, string>([
+  // The fixture phase runs POST /base/logout, which revokes the run's token.
+  ...secured.map(
+    (op) =>
+      [`positive-data-accepted | ${op} | API rejected valid credentials`, 'issue 8 item 3'] as [
+        string,
+        string,
+      ],
+  ),
+  // Business rules (captcha, unknown role, record not found) refuse schema-valid requests with code 7.
+  ...[
+    'POST /base/login',
+    'POST /users',
+    'POST /roles',
+    'GET /users/{id}',
+    'GET /roles/{id}',
+    'GET /files/{id}',
+  ].map(
+    (op) =>
+      [`positive-data-accepted | ${op} | API rejected schema-compliant request`, 'issue 8 item 4'] as [
+        string,
+        string,
+      ],
+  ),
+]);
