@@ -1,3 +1,4 @@
+import { GinRouter } from '../spec/gin-router.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { baselineRequest } from './baseline.ts';
 import { createRng, deriveSeed } from './prng.ts';
@@ -8,6 +9,9 @@ import type { PlanOptions, TestCase } from './types.ts';
  * Phase (e): every method a path does not declare. Gin answers 404 by
  * default and 405 + Allow with HandleMethodNotAllowed; anything 2xx means a
  * route the spec does not know about. TRACE is left out (fetch refuses it).
+ * A method is probed only where no documented route would take the request
+ * in Gin's router (gin-router.ts): `DELETE /files/chunk` reaches the
+ * documented `DELETE /files/:id`, so it says nothing about /files/chunk.
  */
 const candidates = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'];
 const safe = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,6 +23,7 @@ export function undeclaredMethodCases(
 ): TestCase[] {
   const byPath = new Map<string, Operation[]>();
   for (const op of spec.operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
+  const router = new GinRouter(spec.operations);
   const cases: TestCase[] = [];
   for (const [path, ops] of byPath) {
     const first = ops[0];
@@ -37,6 +42,7 @@ export function undeclaredMethodCases(
     }
     for (const method of candidates) {
       if (declared.has(method) || (options.readOnly && !safe.has(method))) continue;
+      if (router.match(method, concretePath(path, pathParams))) continue;
       cases.push({
         operationId: first.id,
         phase: 'methods',
@@ -47,4 +53,11 @@ export function undeclaredMethodCases(
     }
   }
   return cases;
+}
+
+/** The path as the probe sends it (before percent-encoding, which Gin undoes before routing). */
+function concretePath(path: string, params: Record<string, unknown>): string {
+  return path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
 }

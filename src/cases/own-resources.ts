@@ -9,8 +9,11 @@ import type { IsValid, TestCase } from './types.ts';
  * a spec example, a boundary or a random id): it is kept only when its path
  * parameters are those of a resource the run made (`bindings`). A path value
  * the schema rejects (id=0, "abc") cannot address anything under the spec,
- * so negative cases keep theirs. This is the one gate every planned case
- * passes, whichever generator made it.
+ * so negative cases keep theirs. A missing value is sent as an empty
+ * segment, never as the text `{name}` (a valid string that once overwrote
+ * every article of a real API): Gin matches no `:param` to it, and the
+ * values still present must be the run's. This is the one gate every
+ * planned case passes, whichever generator made it.
  */
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -35,8 +38,8 @@ export function addressesResource(
   operation: Operation,
   pathParams: Record<string, unknown>,
   isValid: IsValid,
+  names = pathNames(operation.path),
 ): boolean {
-  const names = pathNames(operation.path);
   if (names.length === 0) return false;
   return names.every((name) => {
     const value = pathParams[name];
@@ -48,25 +51,17 @@ export function addressesResource(
   });
 }
 
-/** Whether the path parameters are those of a resource the run created (a binding of any operation on the path). */
-function isOwnResource(
-  spec: LoadedSpec,
-  operation: Operation,
-  pathParams: Record<string, unknown>,
-  bindings: Bindings | undefined,
-): boolean {
-  const names = pathNames(operation.path);
-  return ownSets(spec, operation, bindings).some((binding) =>
-    names.every((name) => binding[name] !== undefined && String(binding[name]) === String(pathParams[name])),
-  );
-}
-
 /** Whether the run created anything that operations on this path can address. */
 function hasOwnResources(spec: LoadedSpec, operation: Operation, bindings: Bindings | undefined): boolean {
   return ownSets(spec, operation, bindings).length > 0;
 }
 
-/** A case that would write to a resource the run did not create. */
+/**
+ * A case that would write to a resource the run did not create. A missing
+ * path value goes out as an empty segment, which Gin routes to no `:param`,
+ * so it addresses nothing; the values that are present must then be the
+ * run's, unless one of them is one the schema rejects.
+ */
 function writesToForeignResource(
   spec: LoadedSpec,
   operation: Operation,
@@ -76,8 +71,12 @@ function writesToForeignResource(
 ): boolean {
   if (!isUnsafeMethod(sentMethod(operation, testCase))) return false;
   const params = testCase.request.pathParams;
-  return (
-    addressesResource(spec, operation, params, isValid) && !isOwnResource(spec, operation, params, bindings)
+  const present = pathNames(operation.path).filter((name) => params[name] !== undefined);
+  if (present.length === 0) return false;
+  const only = Object.fromEntries(present.map((name) => [name, params[name]]));
+  if (!addressesResource(spec, operation, only, isValid, present)) return false;
+  return !ownSets(spec, operation, bindings).some((b) =>
+    present.every((n) => b[n] !== undefined && String(b[n]) === String(params[n])),
   );
 }
 

@@ -25,8 +25,9 @@ export function buildRequest(
 ): RequestRecord {
   const { request } = testCase;
   const method = (request.method ?? operation.method).toUpperCase();
+  // A missing path value is an empty segment, as Gin sees it (no route matches), never the text `{name}`.
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(String(request.pathParams[name] ?? `{${name}}`)),
+    request.pathParams[name] === undefined ? '' : encodeURIComponent(String(request.pathParams[name])),
   );
   const url = new URL(joinUrl(target.baseURL, spec.basePath, path));
   const search = new URLSearchParams();
