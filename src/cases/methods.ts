@@ -1,4 +1,4 @@
-import { GinRouter } from '../spec/gin-router.ts';
+import { concretePath, ginRouterFor } from '../spec/gin-router.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { baselineRequest } from './baseline.ts';
 import { createRng, deriveSeed } from './prng.ts';
@@ -23,7 +23,7 @@ export function undeclaredMethodCases(
 ): TestCase[] {
   const byPath = new Map<string, Operation[]>();
   for (const op of spec.operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
-  const router = new GinRouter(spec.operations);
+  const router = ginRouterFor(spec);
   const cases: TestCase[] = [];
   for (const [path, ops] of byPath) {
     const first = ops[0];
@@ -53,11 +53,4 @@ export function undeclaredMethodCases(
     }
   }
   return cases;
-}
-
-/** The path as the probe sends it (before percent-encoding, which Gin undoes before routing). */
-function concretePath(path: string, params: Record<string, unknown>): string {
-  return path.replace(/\{([^}]+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
 }

@@ -3,6 +3,7 @@ import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { authCases } from './auth.ts';
 import { boundaryCandidates } from './boundaries.ts';
 import { type Candidate, classify } from './classify.ts';
+import { reachesOtherRoute } from './empty-segment.ts';
 import { exampleCandidates } from './examples.ts';
 import { undeclaredMethodCases } from './methods.ts';
 import { negativeCandidates } from './negative.ts';
@@ -78,7 +79,7 @@ export function planOperation(
     if (!(error instanceof GenerationProblem)) throw error;
   }
   const own = keepOwnWrites(spec, operation, plan.cases, options.bindings, isValid);
-  plan.cases = own.cases;
+  plan.cases = own.cases.filter((c) => !reachesOtherRoute(spec, operation, c));
   if (own.reason) problems.push(own.reason);
   for (const reason of new Set(problems)) plan.generationProblems.push({ operation: operation.key, reason });
   return plan;

@@ -1,4 +1,4 @@
-import type { Operation } from './types.ts';
+import type { LoadedSpec, Operation } from './types.ts';
 
 /**
  * A model of Gin's router over the spec's documented routes: one tree per
@@ -26,6 +26,24 @@ interface Node {
 }
 
 const newNode = (): Node => ({ static: new Map() });
+const routers = new WeakMap<LoadedSpec, GinRouter>();
+
+/** The router over a spec's operations, built once per spec. */
+export function ginRouterFor(spec: LoadedSpec): GinRouter {
+  let router = routers.get(spec);
+  if (!router) {
+    router = new GinRouter(spec.operations);
+    routers.set(spec, router);
+  }
+  return router;
+}
+
+/** The path a case sends, before percent-encoding (Gin routes the decoded path); a missing value is an empty segment. */
+export function concretePath(path: string, params: Record<string, unknown>): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    params[name] === undefined ? '' : String(params[name]),
+  );
+}
 
 export class GinRouter {
   readonly conflicts: RouteConflict[] = [];
