@@ -8,6 +8,7 @@ import { noBodyOn204 } from './no-body-on-204.ts';
 import { notAServerError } from './not-a-server-error.ts';
 import { nullCollection } from './null-collection.ts';
 import { positiveDataAccepted } from './positive-data-accepted.ts';
+import { responseBodyLimit } from './response-body-limit.ts';
 import { responseHeaders } from './response-headers.ts';
 import { responseSchema } from './response-schema.ts';
 import { responseTime } from './response-time.ts';
@@ -44,6 +45,7 @@ export const checkRegistry: ReadonlyMap<string, CheckDefinition> = buildRegistry
   noBodyOn204,
   nullCollection,
   responseTime,
+  responseBodyLimit,
 ]);
 
 /** Builds a name -> check table; a duplicate or malformed name is our bug and throws at load. */

@@ -14,6 +14,15 @@ export interface RunChecksOptions {
   registry?: ReadonlyMap<string, CheckDefinition>;
 }
 
+/** Checks that judge the body: an unread body (over the size limit) is not theirs to judge. */
+const bodyReaders = new Set([
+  'response-schema',
+  'null-collection',
+  'no-body-on-204',
+  'text-plain-404',
+  'content-type-documented',
+]);
+
 /**
  * Runs every enabled check on one exchange and returns what failed, in
  * registry order. A check that throws is a tollgate bug: the error names it.
@@ -27,6 +36,7 @@ export function runChecks(
   const results: CheckResult[] = [];
   for (const [name, definition] of options.registry ?? checkRegistry) {
     if (!enabled(name)) continue;
+    if (exchange.response.bodyOverLimit !== undefined && bodyReaders.has(name)) continue;
     const checkCtx = options.optionsFor ? { ...ctx, options: options.optionsFor(name) } : ctx;
     let failure: Failure | undefined;
     try {

@@ -12,6 +12,7 @@ export const defaults = {
     workers: 4,
     rateLimit: 0,
     timeoutMs: 10_000,
+    maxResponseBytes: 4 * 1024 * 1024,
     checks: {},
     requireStatusCoverage: false,
     maxResponseMs: 0,

@@ -97,6 +97,8 @@ export interface UserContractOptions {
   rateLimit?: number;
   /** Per-request timeout in ms. Default: 10000. */
   timeoutMs?: number;
+  /** Response bodies longer than this many bytes are not read (check `response-body-limit`). Default: 4194304 (4 MiB). */
+  maxResponseBytes?: number;
   /** Checks by name: false disables, an object configures. Default: all on. */
   checks?: Record<string, boolean | Record<string, unknown>>;
   /** Fail when a documented status code is never seen. Default: false. */

@@ -28,6 +28,8 @@ export interface CaseRunner {
   secrets: Secret[];
   seed: number;
   timeoutMs: number;
+  /** Response bodies longer than this are not read (`contract.maxResponseBytes`). */
+  maxBodyBytes?: number;
   selection: CheckSelection;
   handleMethodNotAllowed: boolean;
   maxResponseMs?: number;
@@ -70,6 +72,7 @@ export async function executeCase(
   try {
     exchange = await (runner.send ?? sendRequest)(request, {
       timeoutMs: runner.timeoutMs,
+      maxBodyBytes: runner.maxBodyBytes,
       signal: runner.signal,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     workers: c.workers,
     rateLimit: c.rateLimit,
     timeoutMs: c.timeoutMs,
+    maxResponseBytes: c.maxResponseBytes,
     checks: c.checks,
     requireStatusCoverage: c.requireStatusCoverage,
     maxResponseMs: c.maxResponseMs || undefined,

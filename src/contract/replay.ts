@@ -51,6 +51,7 @@ export async function replayCase(
     secrets: input.secrets,
     seed: o.seed,
     timeoutMs: o.timeoutMs,
+    maxBodyBytes: o.maxResponseBytes,
     selection: selectChecks(o),
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,

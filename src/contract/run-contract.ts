@@ -56,6 +56,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     secrets: input.secrets,
     seed: o.seed,
     timeoutMs: o.timeoutMs,
+    maxBodyBytes: o.maxResponseBytes,
     selection,
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,

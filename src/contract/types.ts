@@ -24,7 +24,7 @@ export interface ContractInput {
 
 export type Send = (
   request: RequestRecord,
-  options: { timeoutMs: number; signal?: AbortSignal },
+  options: { timeoutMs: number; signal?: AbortSignal; maxBodyBytes?: number },
 ) => Promise<Exchange>;
 
 /**

@@ -43,6 +43,7 @@ export function redact(
       headers: redactHeaders(response.headers, scrub),
       body: truncate(scrub(response.body), max),
       elapsedMs: response.elapsedMs,
+      ...(response.bodyOverLimit === undefined ? {} : { bodyOverLimit: response.bodyOverLimit }),
     },
   };
 }

@@ -8,7 +8,16 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Injected transport for tests; defaults to Node's fetch (undici). */
   fetch?: typeof fetch;
+  /**
+   * Bytes of response body read at most (default 4 MiB). Past it the body
+   * is dropped, the connection closed, and the response marked
+   * `bodyOverLimit`: a 100 MB answer costs 4 MB of memory, not 100 MB.
+   */
+  maxBodyBytes?: number;
 }
+
+/** The default of `SendOptions.maxBodyBytes` and of `contract.maxResponseBytes`. */
+export const defaultMaxBodyBytes = 4 * 1024 * 1024;
 
 /**
  * Sends one request and records the exchange. Redirects are never followed:
@@ -33,16 +42,18 @@ export async function sendRequest(request: RequestRecord, options: SendOptions):
       redirect: 'manual',
       signal,
     });
-    const body = await response.text();
+    const limit = options.maxBodyBytes ?? defaultMaxBodyBytes;
+    const read = await readBody(response, limit);
     const elapsedMs = roundMicros(performance.now() - started);
     return {
       request: { ...request, method },
       response: {
         status: response.status,
         headers: headersOf(response.headers),
-        body,
-        json: parseJson(body),
+        body: read.body,
+        json: read.overLimit ? undefined : parseJson(read.body),
         elapsedMs,
+        ...(read.overLimit ? { bodyOverLimit: limit } : {}),
       },
     };
   } catch (error) {
@@ -64,6 +75,34 @@ export async function sendRequest(request: RequestRecord, options: SendOptions):
       },
     );
   }
+}
+
+/**
+ * The body as text, stopping at `limit` bytes: what was read past the limit
+ * is dropped and the stream cancelled (undici closes the connection), so
+ * memory stays at the limit whatever the server sends.
+ */
+async function readBody(response: Response, limit: number): Promise<{ body: string; overLimit: boolean }> {
+  const declared = Number(response.headers.get('content-length'));
+  if (!response.body) return { body: '', overLimit: false };
+  if (declared > limit) {
+    await response.body.cancel();
+    return { body: '', overLimit: true };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { body: '', overLimit: true };
+    }
+    chunks.push(value);
+  }
+  return { body: Buffer.concat(chunks).toString('utf8'), overLimit: false };
 }
 
 /** Lower-case names; repeated Set-Cookie headers joined with ', ' like every other header. */

@@ -22,6 +22,8 @@ export interface ResponseRecord {
   json?: unknown;
   /** Time from send to the end of the body, milliseconds with microsecond precision. */
   elapsedMs: number;
+  /** Set (to the limit, bytes) when the body was longer than the limit: then `body` is empty and was not read. */
+  bodyOverLimit?: number;
 }
 
 export interface Exchange {

@@ -533,6 +533,18 @@ const table: Record<string, Row[]> = {
     ],
     ['no budget', get('listAlbums'), exchange({ elapsedMs: 5000 }), undefined],
   ],
+  'response-body-limit': [
+    [
+      'a body over the limit was not read',
+      get('listAlbums'),
+      (() => {
+        const e = exchange({ status: 200 });
+        return { ...e, response: { ...e.response, bodyOverLimit: 4_194_304 } };
+      })(),
+      { title: /body over limit/i, received: /body over limit \(more than 4194304 bytes/ },
+    ],
+    ['a body within the limit', get('listAlbums'), exchange({ status: 200, body: [album] }), undefined],
+  ],
 };
 
 describe('checks', () => {
