@@ -153,7 +153,15 @@ function validateAuth(auth: unknown, at: string, fail: Fail) {
 function validateContract(contract: unknown, at: string, fail: Fail) {
   if (!isObject(contract)) fail(at, 'must be an object', contract);
   const c = contract as Record<string, unknown>;
-  const numbers = ['seed', 'maxCases', 'workers', 'rateLimit', 'timeoutMs', 'maxResponseMs', 'maxResponseBytes'];
+  const numbers = [
+    'seed',
+    'maxCases',
+    'workers',
+    'rateLimit',
+    'timeoutMs',
+    'maxResponseMs',
+    'maxResponseBytes',
+  ];
   knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered'], at, fail);
   if (
     c.maxUnanswered !== undefined &&
