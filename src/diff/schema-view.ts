@@ -94,13 +94,15 @@ function merge(
   if (typeof s.const !== 'undefined') view.enum = [s.const];
   if (isObject(s.properties)) {
     for (const [name, sub] of Object.entries(s.properties)) {
-      if (!view.properties.has(name) && isObject(sub))
-        view.properties.set(name, { schema: sub, pointer: childPointer(pointer, 'properties', name) });
+      if (isObject(sub))
+        view.properties.set(
+          name,
+          both(view.properties.get(name), sub, childPointer(pointer, 'properties', name)),
+        );
     }
   }
   if (Array.isArray(s.required)) for (const r of s.required) if (typeof r === 'string') view.required.add(r);
-  if (isObject(s.items) && !view.items)
-    view.items = { schema: s.items, pointer: childPointer(pointer, 'items') };
+  if (isObject(s.items)) view.items = both(view.items, s.items, childPointer(pointer, 'items'));
   view.maximum = tighter(view.maximum, numberOr(s.maximum, s.exclusiveMaximum), Math.min);
   view.minimum = tighter(view.minimum, numberOr(s.minimum, s.exclusiveMinimum), Math.max);
   view.maxLength = tighter(view.maxLength, s.maxLength, Math.min);
@@ -126,6 +128,15 @@ function merge(
     if (nonNull.length === 1) merge(document, view, nonNull[0], seen);
     else if (nonNull.length > 1) view.oneOf = nonNull;
   }
+}
+
+/**
+ * A property two allOf parts both define holds both: swag's envelopes
+ * (`allOf: [ResponseResult {data: {}}, {data: $ref User}]`) mean `data` is a User.
+ */
+function both(previous: SchemaAt | undefined, schema: SchemaObject, pointer: string): SchemaAt {
+  if (!previous) return { schema, pointer };
+  return { schema: { allOf: [previous.schema, schema] }, pointer };
 }
 
 function intersectTypes(view: SchemaView, types: string[]): void {

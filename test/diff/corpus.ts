@@ -167,6 +167,22 @@ function swagger2(): Doc {
   };
 }
 
+/** gin-admin's shape: every answer an allOf of a generic envelope and the typed `data`. */
+function envelope(): Doc {
+  const doc: Any = swagger2();
+  doc.definitions.Result = {
+    type: 'object',
+    properties: { code: { type: 'integer' }, data: {}, msg: { type: 'string' } },
+  };
+  doc.paths['/albums/{id}'].get.responses['200'].schema = {
+    allOf: [
+      { $ref: '#/definitions/Result' },
+      { type: 'object', properties: { data: { $ref: '#/definitions/Album' } } },
+    ],
+  };
+  return doc;
+}
+
 /** The Swagger 2.0 API above as oapi-codegen users would write it in OpenAPI 3.0: no change for a client. */
 function swagger2AsOpenapi30(): Doc {
   const album = { $ref: '#/components/schemas/Album' };
@@ -784,6 +800,17 @@ export const corpus: CorpusPair[] = [
     }),
     ['api-global-security-added', 'api-security-anonymous-access-removed'],
   ),
+  pair(
+    'allof-envelope-data-property-removed',
+    'swag envelope allOf [Result {data: {}}, {data: $ref Album}]: Album.title removed is found through data',
+    edit(envelope, (d) => {
+      delete d.definitions.Album.properties.title;
+      d.definitions.Album.required = ['id'];
+    }),
+    ['response-required-property-removed', 'request-property-removed'],
+    envelope(),
+  ),
+  pair('same-envelope', 'the swag envelope against itself', envelope(), [], envelope()),
   // ---- cross format with a change
   pair(
     'swagger2-to-openapi30-breaking',
