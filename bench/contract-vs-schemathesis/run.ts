@@ -3,9 +3,9 @@
  * admin-api): planted faults found, false alarms on a clean server, wall
  * time, per API. Installs Schemathesis into .tollgate/schemathesis-venv when
  * missing. Usage:
- *   node --import tsx bench/contract-vs-schemathesis/run.ts [--runs 3] [--api albums-api|admin-api]
+ *   node --import tsx bench/contract-vs-schemathesis/run.ts [--runs 3] [--api albums-api|admin-api] [--tool tollgate|schemathesis]
  * Prints a table and writes bench/results/contract-vs-schemathesis.md
- * (only with both APIs).
+ * (only with both APIs and both tools).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -170,9 +170,10 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const version = ensureSchemathesis();
-const tools = ['tollgate', 'schemathesis'] as const;
-const results = new Map<string, Record<(typeof tools)[number], Outcome[]>>();
+const tools = (['tollgate', 'schemathesis'] as const).filter((t) => !arg('--tool') || t === arg('--tool'));
+type Tool = 'tollgate' | 'schemathesis';
+const version = tools.includes('schemathesis') ? ensureSchemathesis() : 'schemathesis (not run)';
+const results = new Map<string, Record<Tool, Outcome[]>>();
 for (const api of apis) results.set(api.name, { tollgate: [], schemathesis: [] });
 for (let i = 0; i < runs; i++) {
   for (const api of apis) {
@@ -196,7 +197,7 @@ const sections: string[] = [];
 for (const api of apis) {
   const r = results.get(api.name)!;
   const planted = api.faultSets.flatMap((s) => s.faults);
-  const ms = (tool: (typeof tools)[number]) => median(r[tool].map((o) => o.ms));
+  const ms = (tool: Tool) => median(r[tool].map((o) => o.ms));
   for (const tool of tools) {
     const found = median(r[tool].map((o) => o.found.size));
     const ratio = tool === 'tollgate' ? `${(ms('schemathesis') / ms('tollgate')).toFixed(1)}x` : '';
@@ -204,8 +205,7 @@ for (const api of apis) {
       `| ${api.name} | ${tool} | ${found}/${planted.length} | ${median(r[tool].map((o) => o.falseAlarms))} | ${seconds(ms(tool))} | ${ratio} |`,
     );
   }
-  const hit = (tool: (typeof tools)[number], fault: string) =>
-    `${r[tool].filter((o) => o.found.has(fault)).length}/${runs}`;
+  const hit = (tool: Tool, fault: string) => `${r[tool].filter((o) => o.found.has(fault)).length}/${runs}`;
   sections.push(
     '',
     `## ${api.name}`,
@@ -223,7 +223,7 @@ for (const api of apis) {
   );
 }
 const text = [...lines, ...sections, ''].join('\n');
-if (apis.length > 1) {
+if (apis.length > 1 && tools.length > 1) {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/contract-vs-schemathesis.md'), text);
 }
