@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ResolvedEnvironment } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
+import { guardServer, pidFileFor, stopLeftover } from './orphan-guard.ts';
 
 export interface StartedServer {
   baseURL: string;
@@ -19,6 +20,9 @@ type WebServer = NonNullable<ResolvedEnvironment['webServer']>;
  * stop(), on exit and on Ctrl-C.
  */
 export async function startWebServer(ws: WebServer, log: (line: string) => void): Promise<StartedServer> {
+  const pidFile = pidFileFor(ws.cwd, ws.command);
+  const leftover = stopLeftover(pidFile);
+  if (leftover) log(`note: ${leftover}`);
   const child = spawn(ws.command, {
     shell: true,
     cwd: ws.cwd,
@@ -33,7 +37,11 @@ export async function startWebServer(ws: WebServer, log: (line: string) => void)
       // already gone
     }
   };
-  const onExit = () => killGroup('SIGKILL');
+  const guard = child.pid ? guardServer(pidFile, child.pid, ws.command) : undefined;
+  const onExit = () => {
+    killGroup('SIGKILL');
+    guard?.release();
+  };
   process.once('exit', onExit);
 
   let stopping = false;
@@ -46,6 +54,7 @@ export async function startWebServer(ws: WebServer, log: (line: string) => void)
   const exited = new Promise<string>((done) =>
     child.once('close', (code, signal) => done(signal ? `killed by ${signal}` : `exit code ${code}`)),
   );
+  exited.then(() => guard?.release());
   const died = exited.then((how) => (stopping ? new Promise<string>(() => {}) : how));
 
   const stop = async () => {
@@ -55,6 +64,7 @@ export async function startWebServer(ws: WebServer, log: (line: string) => void)
     const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
+    guard?.release();
     process.removeListener('exit', onExit);
   };
 
