@@ -15,7 +15,7 @@ const allowed: Record<string, string[]> = {
   http: ['config', 'errors'],
   checks: ['spec', 'schema', 'http'],
   cases: ['spec', 'checks'],
-  stateful: ['spec', 'cases', 'checks', 'http'],
+  stateful: ['spec', 'cases', 'checks', 'http', 'config'],
   contract: ['spec', 'schema', 'http', 'checks', 'cases', 'stateful', 'config', 'run', 'errors'],
   gates: ['run', 'errors'],
   load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],

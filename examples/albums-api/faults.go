@@ -45,6 +45,8 @@ const (
 	faultRequiredEmpty        fault = "required-empty"         // listAlbums: artist= (empty) rejected as binding:"required" would
 	faultOverflow500          fault = "overflow-500"           // listAlbums: a limit beyond int64 panics
 	faultSlowOffset           fault = "slow-offset"            // listAlbums: offset >= 1000 sleeps ALBUMS_SLOW_MS (deep pagination)
+	faultCreate200            fault = "create-200"             // createAlbum: 200 (documented 201), no Location
+	faultIDInWrapper          fault = "id-in-wrapper"          // createAlbum: 201 {"album": {...}}, no Location
 )
 
 var knownFaults = []fault{
@@ -53,6 +55,7 @@ var knownFaults = []fault{
 	faultLostCreate, faultIgnoreRequiredHeader, faultRejectValid, faultTrailingSlash, faultText404,
 	faultBody204, faultNullArray, faultExtraMethod, faultXSS, faultSlow, faultStall, faultFlaky5xx,
 	faultSyntax500, faultRequiredEmpty, faultOverflow500, faultSlowOffset,
+	faultCreate200, faultIDInWrapper,
 }
 
 type faultSet map[fault]bool

@@ -239,3 +239,23 @@ func TestSlowOffset(t *testing.T) {
 		t.Errorf("offset=1000 took %v; want at least the 300ms delay", deep)
 	}
 }
+
+func TestCreateFaults(t *testing.T) {
+	body := `{"title":"T","artist":"A","price":1}`
+	h := newTestRouter(t, faultCreate200)
+	w := do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "k")
+	if w.Code != 200 || w.Header().Get("Location") != "" || !strings.HasPrefix(w.Body.String(), `{"id":4,`) {
+		t.Errorf("create-200: %d %v %s", w.Code, w.Header(), w.Body)
+	}
+	if w := do(h, "DELETE", "/v1/albums/4", "", "Authorization", auth); w.Code != 204 {
+		t.Errorf("create-200: the album is not there to delete: %d", w.Code)
+	}
+	h = newTestRouter(t, faultIDInWrapper)
+	w = do(h, "POST", "/v1/albums", body, "Authorization", auth, "Idempotency-Key", "k")
+	if w.Code != 201 || w.Header().Get("Location") != "" || !strings.HasPrefix(w.Body.String(), `{"album":{"id":4,`) {
+		t.Errorf("id-in-wrapper: %d %v %s", w.Code, w.Header(), w.Body)
+	}
+	if w := do(h, "GET", "/v1/albums/4", ""); w.Code != 200 || !strings.HasPrefix(w.Body.String(), `{"id":4,`) {
+		t.Errorf("id-in-wrapper: reads stay unwrapped: %d %s", w.Code, w.Body)
+	}
+}

@@ -31,8 +31,12 @@ export function classify(
   const cases: TestCase[] = [];
   const seen = new Set<string>();
   let dropped = 0;
+  let cut = 0;
   for (const candidate of candidates) {
-    if (!candidate.core && counted >= cap) continue;
+    if (!candidate.core && counted >= cap) {
+      cut++;
+      continue;
+    }
     const violation = requestViolation(ctx, candidate.request);
     let expectation = candidate.byValidity ? (violation ? 'invalid' : 'valid') : candidate.expectation;
     if (expectation === 'valid' && violation) {
@@ -56,7 +60,7 @@ export function classify(
     });
     if (!candidate.core) counted++;
   }
-  return { cases, dropped, problems: [] };
+  return { cases, dropped, cut, problems: [] };
 }
 
 /** Round-robin over lists so a cap keeps a bit of every kind. */

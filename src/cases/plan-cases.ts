@@ -24,6 +24,8 @@ export interface CasePlan {
   cases: TestCase[];
   /** Cases dropped because a "negative" was valid or a "valid" one was not. */
   dropped: number;
+  /** Generated cases maxCases left out, and the operations they belong to. */
+  cut: { cases: number; operations: string[] };
   generationProblems: { operation: string; reason: string }[];
 }
 
@@ -59,13 +61,14 @@ export function planOperation(
   isValid: IsValid,
 ): CasePlan {
   const ctx: GenerationContext = { spec, operation, options, isValid };
-  const plan: CasePlan = { cases: [], dropped: 0, generationProblems: [] };
+  const plan: CasePlan = { cases: [], dropped: 0, cut: { cases: 0, operations: [] }, generationProblems: [] };
   const problems: string[] = [];
   for (const [phase, generate] of generators) {
     try {
       const output = classify(ctx, phase, generate(ctx, problems));
       plan.cases.push(...output.cases);
       plan.dropped += output.dropped;
+      plan.cut.cases += output.cut ?? 0;
       if (phase === 'positive' && output.cases.length === 0)
         problems.push('every generated valid request failed validation');
     } catch (error) {
@@ -78,6 +81,7 @@ export function planOperation(
   } catch (error) {
     if (!(error instanceof GenerationProblem)) throw error;
   }
+  if (plan.cut.cases > 0) plan.cut.operations.push(operation.key);
   const own = keepOwnWrites(spec, operation, plan.cases, options.bindings, isValid);
   plan.cases = own.cases.filter((c) => !reachesOtherRoute(spec, operation, c));
   if (own.reason) problems.push(own.reason);
@@ -92,11 +96,13 @@ export function planCases(
   filter: PlanFilter = {},
 ): CasePlan {
   const operations = selectOperations(spec, filter, options.readOnly);
-  const plan: CasePlan = { cases: [], dropped: 0, generationProblems: [] };
+  const plan: CasePlan = { cases: [], dropped: 0, cut: { cases: 0, operations: [] }, generationProblems: [] };
   for (const operation of operations) {
     const one = planOperation(spec, operation, options, isValid);
     plan.cases.push(...one.cases);
     plan.dropped += one.dropped;
+    plan.cut.cases += one.cut.cases;
+    plan.cut.operations.push(...one.cut.operations);
     plan.generationProblems.push(...one.generationProblems);
   }
   const included = new Set(operations.map((op) => op.id));

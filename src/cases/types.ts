@@ -71,5 +71,7 @@ export interface PhaseOutput {
   cases: TestCase[];
   /** Negative cases that turned out valid, and valid ones that failed validation. */
   dropped: number;
+  /** Generated cases left out because the phase reached maxCases. */
+  cut?: number;
   problems: string[];
 }

@@ -2,6 +2,7 @@ import { allowHeader } from './allow-header.ts';
 import { authEnforced } from './auth-enforced.ts';
 import { availableAfterCreate } from './available-after-create.ts';
 import { contentTypeDocumented } from './content-type-documented.ts';
+import { createStatusDocumented } from './create-status-documented.ts';
 import { missingRequiredHeader } from './missing-required-header.ts';
 import { negativeDataRejected } from './negative-data-rejected.ts';
 import { noBodyOn204 } from './no-body-on-204.ts';
@@ -38,6 +39,7 @@ export const checkRegistry: ReadonlyMap<string, CheckDefinition> = buildRegistry
   allowHeader,
   useAfterDelete,
   availableAfterCreate,
+  createStatusDocumented,
   authEnforced,
   // Gin-specific.
   undocumentedRedirect,

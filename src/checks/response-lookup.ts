@@ -20,6 +20,28 @@ export function findResponse(
   return undefined;
 }
 
+/**
+ * The documented response a success answers: its own status when documented
+ * (exactly or by range), else the operation's documented success (the lowest
+ * 2xx, then `2XX`), else `default`. A create documented as 201 that answers
+ * 200 still has its links and schema read from 201 (swag specs drift so).
+ */
+export function successResponse(
+  operation: Operation,
+  status: number,
+): { key: string; spec: ResponseSpec } | undefined {
+  const own = findResponse(operation, status);
+  if (own && own.key !== 'default') return own;
+  if (status < 200 || status > 299) return own;
+  const keys = Object.keys(operation.responses);
+  const key =
+    keys.filter((k) => /^2\d\d$/.test(k)).sort()[0] ??
+    keys.find((k) => k.toUpperCase() === '2XX') ??
+    undefined;
+  if (key) return { key, spec: operation.responses[key] };
+  return own;
+}
+
 /** Whether a status is documented other than through `default`. */
 export function isExplicitlyDocumented(operation: Operation, status: number): boolean {
   const found = findResponse(operation, status);
@@ -41,7 +63,7 @@ export function findResponseMedia(
   operation: Operation,
   exchange: Exchange,
 ): { status: string; mediaType: string; schema: unknown } | undefined {
-  const found = findResponse(operation, exchange.response.status);
+  const found = successResponse(operation, exchange.response.status);
   if (!found) return undefined;
   const documented = Object.keys(found.spec.content);
   const actual = essence(exchange.response.headers['content-type']);

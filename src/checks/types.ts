@@ -15,6 +15,8 @@ export interface CheckDefinition {
   name: string;
   /** One line for the README and --help. */
   description: string;
+  /** Report only the first failure per operation: one cause, however many cases show it. */
+  oncePerOperation?: boolean;
   run: Check;
 }
 

@@ -18,6 +18,7 @@ export const defaults = {
     maxResponseMs: 0,
     envelope: false,
     maxUnanswered: '1%',
+    maxRequests: 10_000,
   } satisfies Required<UserContractOptions>,
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],

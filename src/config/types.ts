@@ -107,6 +107,8 @@ export interface UserContractOptions {
   maxResponseMs?: number;
   /** Requests that may go unanswered (timeouts and connection errors), as a share of all: `'1%'`. Default: '1%'. */
   maxUnanswered?: string;
+  /** Hard cap on requests in one run; cases past it are reported as not run and the run as incomplete. Default: 10000. */
+  maxRequests?: number;
   /** How to read `{code, msg, data}` bodies of APIs that answer 200 to everything; false = none. Default: false. */
   envelope?: Envelope | false;
 }

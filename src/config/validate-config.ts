@@ -161,6 +161,7 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
     'timeoutMs',
     'maxResponseMs',
     'maxResponseBytes',
+    'maxRequests',
   ];
   knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered'], at, fail);
   if (
@@ -175,6 +176,7 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
     }
   }
   if (c.envelope !== undefined) validateEnvelope(c.envelope, `${at}.envelope`, fail);
+  if (c.maxRequests === 0) fail(`${at}.maxRequests`, 'must be at least 1 (it caps the requests of a run)', 0);
   if (c.checks !== undefined) {
     if (!isObject(c.checks)) fail(`${at}.checks`, 'must map check names to true, false or options', c.checks);
     for (const [name, v] of Object.entries(c.checks as object)) {

@@ -70,10 +70,11 @@ export async function executeCase(
   const replayId = replayIdOf(runner.seed, testCase);
   let exchange: Exchange;
   try {
+    // A create already sent is let finish after Ctrl-C: cut off, it may make a resource no one can name.
     exchange = await (runner.send ?? sendRequest)(request, {
       timeoutMs: runner.timeoutMs,
       maxBodyBytes: runner.maxBodyBytes,
-      signal: runner.signal,
+      signal: request.method === 'POST' ? undefined : runner.signal,
     });
   } catch (error) {
     if (isExchangeError(error)) return { error, results: [], findings: [], replayId };

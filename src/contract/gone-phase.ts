@@ -3,8 +3,7 @@ import type { Bindings } from '../cases/own-resources.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
 import type { Exchange } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
-import type { CleanupLedger, LedgerEntry } from '../stateful/cleanup-ledger.ts';
-import { boundOperations } from '../stateful/resource-links.ts';
+import type { CleanupLedger, DeletableEntry } from '../stateful/cleanup-ledger.ts';
 
 /**
  * After the deletes: one valid request per selected operation to a resource
@@ -42,12 +41,14 @@ export async function runGone(phase: GonePhase, cases: TestCase[]): Promise<void
     if (operation.method === 'delete') continue;
     // It answered as if the resource were there: make sure cleanup deletes it (again).
     for (const entry of tombstones) if (under(entry, operation, testCase)) phase.ledger.reopen(entry);
-    if (operation.method === 'post')
-      phase.ledger.recordFrom(boundOperations(phase.spec, operation, testCase.request, exchange.response));
+    if (operation.method === 'post') {
+      const create = { operation, request: testCase.request, response: exchange.response };
+      phase.ledger.recordFrom(create, phase.ledger.bind(create));
+    }
   }
 }
 
-function under(entry: LedgerEntry, operation: Operation, testCase: TestCase): boolean {
+function under(entry: DeletableEntry, operation: Operation, testCase: TestCase): boolean {
   const path = entry.deleteOperation.path;
   if (operation.path !== path && !operation.path.startsWith(`${path}/`)) return false;
   return Object.entries(entry.params).every(

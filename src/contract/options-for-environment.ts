@@ -16,6 +16,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     maxResponseMs: c.maxResponseMs || undefined,
     envelope: c.envelope,
     maxUnanswered: c.maxUnanswered,
+    maxRequests: c.maxRequests,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

@@ -8,8 +8,9 @@ import type { Operation } from '../spec/types.ts';
 import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
 import { runSequences } from '../stateful/run-sequences.ts';
 import { selectChecks } from './check-selection.ts';
+import { cleanup, cleanupBudgetMs } from './cleanup.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
-import { cleanup, contractDefaults } from './run-contract.ts';
+import { contractDefaults } from './run-contract.ts';
 import type { ContractInput, StoredCase } from './types.ts';
 
 /**
@@ -68,7 +69,7 @@ export async function replayCase(
   if (stored.sequenceOf) {
     const validator = schemaValidatorFor(input.spec);
     const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
-    const ledger = new CleanupLedger();
+    const ledger = new CleanupLedger(input.spec, input.options.envelope);
     await runSequences(
       {
         spec: input.spec,
@@ -87,7 +88,7 @@ export async function replayCase(
       'sequence',
       stored.sequenceOf,
     );
-    await cleanup(ledger, runner);
+    await cleanup(ledger, runner, cleanupBudgetMs.normal);
     return { fixed: titles.length === 0, stillFailing: titles };
   }
   const operation = byId.get(stored.operationId);
@@ -98,7 +99,7 @@ export async function replayCase(
   const writes =
     isUnsafeMethod(sentMethod(operation, stored.testCase)) &&
     addressesResource(input.spec, operation, stored.testCase.request.pathParams, isValid);
-  const ledger = new CleanupLedger();
+  const ledger = new CleanupLedger(input.spec, input.options.envelope);
   try {
     const gone = stored.testCase.tombstone === true;
     const testCase =
@@ -106,7 +107,7 @@ export async function replayCase(
         ? await onFreshResource(input, runner, operation, stored, isValid, ledger)
         : stored.testCase;
     // A case on a deleted resource replays on a fresh one, deleted first.
-    if (gone) await cleanup(ledger, runner);
+    if (gone) await cleanup(ledger, runner, cleanupBudgetMs.normal);
     const outcome = await executeCase(runner, operation, testCase);
     if (outcome.error)
       throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
@@ -115,7 +116,7 @@ export async function replayCase(
     collect(outcome.results);
     return { fixed: titles.length === 0, stillFailing: titles };
   } finally {
-    if (ledger.entries.length) await cleanup(ledger, runner);
+    if (ledger.entries.length) await cleanup(ledger, runner, cleanupBudgetMs.normal);
   }
 }
 

@@ -1,19 +1,21 @@
 import { pathNames } from '../cases/own-resources.ts';
-import { planCases, selectOperations } from '../cases/plan-cases.ts';
+import { type CasePlan, planCases, selectOperations } from '../cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
 import { defaults } from '../config/defaults.ts';
+import type { UserContractOptions } from '../config/types.ts';
 import { closestNames } from '../errors/closest-names.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
+import type { ContractResult } from '../run/model.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
 import { specWarnings } from '../spec/spec-warnings.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
-import { boundOperations } from '../stateful/resource-links.ts';
 import { runSequences, type StatefulOptions } from '../stateful/run-sequences.ts';
-import { buildRequest, joinUrl } from './build-request.ts';
+import { joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
+import { cleanup, cleanupBudgetMs, leftoverCurls } from './cleanup.ts';
 import { deletesLast } from './deletes-last.ts';
 import { EnvelopeDetector } from './envelope-detection.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
@@ -36,11 +38,7 @@ import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
  * target that dies mid-run stops the run, keeps what was gathered and marks
  * it aborted.
  */
-export const contractDefaults = {
-  ...defaults.contract,
-  // Engine-only: a hard stop for one run, not a user setting in tollgate.config.
-  maxRequests: 10_000,
-} satisfies ContractOptions;
+export const contractDefaults: Required<UserContractOptions> = { ...defaults.contract };
 
 export async function runContract(input: ContractInput): Promise<ContractRun> {
   const started = performance.now();
@@ -71,7 +69,9 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   const state = new RunState(selection.names);
   const included = new Set(operations.map((op) => op.id));
   const byId = operationIndex(spec);
-  const ledger = new CleanupLedger();
+  const ledger = new CleanupLedger(spec, o.envelope);
+  // Cases the request cap kept from being sent, per operation id: the run is then incomplete.
+  const notRun = new Map<string, number>();
   let aborted: { reason: string } | undefined;
   const stopped = () => aborted !== undefined || input.signal?.aborted === true;
   const detector = o.envelope ? undefined : new EnvelopeDetector();
@@ -84,7 +84,11 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     attributeTo?: Operation,
     sequenceOf?: string,
   ) => {
-    if (stopped() || state.requests >= o.maxRequests) return undefined;
+    if (stopped()) return undefined;
+    if (state.requests >= o.maxRequests) {
+      notRun.set(operation.id, (notRun.get(operation.id) ?? 0) + 1);
+      return undefined;
+    }
     const outcome = await executeCase(runner, operation, testCase, attributeTo);
     state.countAnswer(outcome);
     // Fixture steps on operations outside the selection are setup, not tests: sent, not judged.
@@ -100,10 +104,14 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
       aborted ??= { reason: noAnswerReason(state, o) };
     const exchange = outcome.exchange;
     if (exchange) detector?.observe(testCase.expectation, exchange.response);
+    if (!exchange && operation.method === 'post' && !testCase.request.method)
+      ledger.unanswered(operation, testCase.request, outcome.error?.message ?? 'no answer');
     const created = exchange && exchange.response.status >= 200 && exchange.response.status < 300;
     if (created && testCase.phase !== 'stateful' && !testCase.request.method) {
-      if (operation.method === 'post')
-        ledger.recordFrom(boundOperations(spec, operation, testCase.request, exchange.response));
+      if (operation.method === 'post') {
+        const create = { operation, request: testCase.request, response: exchange.response };
+        ledger.recordFrom(create, ledger.bind(create));
+      }
       if (operation.method === 'delete') ledger.markDeleted(operation, testCase.request.pathParams);
     }
     return exchange;
@@ -162,9 +170,14 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   }
 
   phase = 'cleanup';
-  if (!input.signal?.aborted && !aborted) await cleanup(ledger, runner, state);
   if (input.signal?.aborted) aborted ??= { reason: 'interrupted' };
   if (state.answered === 0 && state.unanswered > 0) aborted ??= { reason: noAnswerReason(state, o) };
+  const capped = notRun.size > 0;
+  state.requests += await cleanup(
+    ledger,
+    runner,
+    aborted || capped ? cleanupBudgetMs.stopped : cleanupBudgetMs.normal,
+  );
 
   const coverage = state.coverage(operations);
   if (o.requireStatusCoverage && !aborted) {
@@ -187,7 +200,6 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     perCheck: state.perCheck,
     operations: state.coverage(operations),
     generationProblems,
-    cleanup: ledger.summary(),
     ...(notices.length ? { notices } : {}),
     specWarnings: specWarnings(spec),
     unanswered: {
@@ -196,6 +208,15 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
       connection: state.transportErrors,
       budget: o.maxUnanswered,
     },
+    cleanup: { ...ledger.summary(), curls: leftoverCurls(ledger, runner) },
+    budget: budgetReport(o, plan.cut, notRun, byId),
+    ...(capped
+      ? {
+          incomplete: {
+            reason: `request cap (maxRequests ${o.maxRequests}) reached: ${sum(notRun)} cases on ${notRun.size} operations not run`,
+          },
+        }
+      : {}),
     ...(aborted ? { aborted } : {}),
     stats: {
       requests: state.requests,
@@ -258,36 +279,6 @@ function noAnswerReason(state: RunState, o: { timeoutMs: number }): string {
   return `no request got an answer (${state.timeouts} timed out after ${o.timeoutMs} ms, ${state.transportErrors} connection errors)`;
 }
 
-/** Deletes what the run created; no checks run on these (housekeeping, not tests). */
-export async function cleanup(ledger: CleanupLedger, runner: CaseRunner, state?: RunState): Promise<void> {
-  for (const entry of ledger.pending()) {
-    const testCase: TestCase = {
-      operationId: entry.deleteOperation.id,
-      phase: 'stateful',
-      expectation: 'any',
-      description: 'cleanup',
-      request: { pathParams: entry.params, query: {}, headers: {} },
-    };
-    const request = buildRequest(runner.spec, entry.deleteOperation, testCase, runner.target);
-    try {
-      const exchange = await (runner.send ?? sendRequest)(request, {
-        timeoutMs: runner.timeoutMs,
-        signal: runner.signal,
-      });
-      if (state) state.requests++;
-      if (
-        exchange.response.status < 300 ||
-        exchange.response.status === 404 ||
-        exchange.response.status === 410
-      ) {
-        ledger.markDeleted(entry.deleteOperation, entry.params);
-      }
-    } catch (error) {
-      if (!isExchangeError(error)) throw error;
-    }
-  }
-}
-
 async function preflight(
   spec: LoadedSpec,
   baseURL: string,
@@ -320,6 +311,28 @@ async function answers(
   } catch {
     return false;
   }
+}
+
+/** What the budgets cut: cases and operations the request cap kept from running, and what --max-cases left out. */
+function budgetReport(
+  o: Required<UserContractOptions>,
+  cut: CasePlan['cut'],
+  notRun: Map<string, number>,
+  byId: Map<string, Operation>,
+): ContractResult['budget'] {
+  return {
+    maxRequests: o.maxRequests,
+    maxCases: o.maxCases,
+    notRun: {
+      cases: sum(notRun),
+      operations: [...notRun.keys()].map((id) => byId.get(id)?.key ?? id),
+    },
+    cutByMaxCases: { cases: cut.cases, operations: cut.operations.length },
+  };
+}
+
+function sum(counts: Map<string, number>): number {
+  return [...counts.values()].reduce((a, b) => a + b, 0);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,4 +1,5 @@
 import type { TestCase } from '../cases/types.ts';
+import { checkRegistry } from '../checks/registry.ts';
 import type { Finding, OperationCoverage } from '../run/model.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { coverageOf, emptyTally, type OperationTally } from './coverage.ts';
@@ -45,7 +46,10 @@ export class RunState {
       this.perCheck[name].cases++;
       if (failed.has(name)) this.perCheck[name].failures++;
     }
-    for (const finding of outcome.findings) this.addFinding(finding, testCase, sequenceOf);
+    for (const finding of outcome.findings) {
+      if (checkRegistry.get(finding.check)?.oncePerOperation && this.reported(finding)) continue;
+      this.addFinding(finding, testCase, sequenceOf);
+    }
   }
 
   /** Every request sent counts here, judged or not (fixture setup, cleanup). */
@@ -73,6 +77,10 @@ export class RunState {
     const stored = this.replays[finding.replayId];
     if (!stored.titles.includes(finding.title)) stored.titles.push(finding.title);
     if (!stored.checks.includes(finding.check)) stored.checks.push(finding.check);
+  }
+
+  private reported(finding: Finding): boolean {
+    return this.findings.some((f) => f.check === finding.check && f.operation === finding.operation);
   }
 
   coverage(operations: Operation[]): OperationCoverage[] {

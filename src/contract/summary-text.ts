@@ -14,7 +14,9 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
     ? `ABORTED (${run.aborted.reason})`
     : run.findings.length || overBudget
       ? 'FAILED'
-      : 'PASSED';
+      : run.incomplete
+        ? 'INCOMPLETE'
+        : 'PASSED';
   lines.push(
     `contract ${verdict}: ${run.findings.length} findings in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
   );
@@ -53,12 +55,27 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
     lines.push(`  ${op.operation.padEnd(40)} ${String(op.cases).padStart(4)} cases  ${seen}${never}${p95}`);
   }
   for (const p of run.generationProblems) lines.push(`  ! ${p.operation}: ${p.reason}`);
-  const { created, deleted, leftover } = run.cleanup;
+  const { created, deleted, leftover, curls = [] } = run.cleanup;
   lines.push(
     '',
-    `Cleanup: ${deleted}/${created} created resources deleted${leftover.length ? `; left: ${leftover.join(', ')}` : ''}`,
+    `Cleanup: ${deleted}/${created} created resources deleted${leftover.length ? `, ${leftover.length} left on the server:` : ''}`,
   );
+  for (const left of leftover) lines.push(`  ! ${left}`);
+  if (curls.length) lines.push('  delete them by hand:', ...curls.map((c) => `    ${c}`));
+  if (run.incomplete) lines.push('', `Incomplete: ${run.incomplete.reason}: ${budgetCut(run)}`);
+  const cut = run.budget?.cutByMaxCases;
+  if (cut?.cases)
+    lines.push(
+      `--max-cases ${run.budget?.maxCases} left out ${cut.cases} generated cases on ${cut.operations} operations`,
+    );
   if (run.stats.dropped)
     lines.push(`Dropped ${run.stats.dropped} generated cases whose validity disagreed with the schema`);
   return lines;
+}
+
+function budgetCut(run: ContractRun): string {
+  const notRun = run.budget?.notRun;
+  if (!notRun) return '';
+  const ops = notRun.operations;
+  return `not run: ${ops.slice(0, 8).join(', ')}${ops.length > 8 ? ` and ${ops.length - 8} more` : ''} (raise --max-requests or contract.maxRequests)`;
 }

@@ -48,8 +48,6 @@ export interface ContractOptions extends UserContractOptions {
   oversizedBytes?: number;
   /** Share of requests that may go unanswered before the run fails. Default '1%'. */
   maxUnanswered?: string;
-  /** Hard cap on requests in one run. Default 10000. */
-  maxRequests?: number;
 }
 
 export interface ContractProgress {

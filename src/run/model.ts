@@ -82,8 +82,24 @@ export interface ContractResult {
   operations: OperationCoverage[];
   /** Operations where no valid value could be generated, and why. */
   generationProblems: { operation: string; reason: string }[];
-  /** Resources created and whether cleanup deleted them. */
-  cleanup: { created: number; deleted: number; leftover: string[] };
+  /**
+   * Resources the run may have created (every 2xx answer to a create) and
+   * what cleanup did: `leftover` names what is still on the server and why,
+   * `curls` holds a paste-ready DELETE for each leftover cleanup could name.
+   */
+  cleanup: { created: number; deleted: number; leftover: string[]; curls?: string[] };
+  /**
+   * What the budgets cut: cases and operations the request cap kept from
+   * running (the run is then `incomplete`), and generated cases --max-cases left out.
+   */
+  budget?: {
+    maxRequests: number;
+    maxCases: number;
+    notRun: { cases: number; operations: string[] };
+    cutByMaxCases: { cases: number; operations: number };
+  };
+  /** Set when a budget stopped cases from running: not a pass, whatever the findings. */
+  incomplete?: { reason: string };
   /** One-line notices about the run itself (an envelope that looks unconfigured, ...); not findings. */
   notices?: string[];
   /** Smells in the spec itself, each once; not findings (absent in run.json files older than them). */

@@ -6,7 +6,7 @@ import type { CaseExpectation } from '../checks/types.ts';
 import type { Exchange } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import type { CleanupLedger } from './cleanup-ledger.ts';
-import { type BoundOperation, boundOperations, pathParamNames } from './resource-links.ts';
+import { type BoundOperation, pathParamNames } from './resource-links.ts';
 
 /**
  * Stateful sequences, one per resource kind: create -> read ('present') ->
@@ -112,10 +112,14 @@ async function runResource(
   if (!createRequest) return;
   const created = await step(producer, createRequest, 'valid', `${mode}: create`);
   if (!created || created.response.status < 200 || created.response.status >= 300) return;
-  const everyBound = boundOperations(spec, producer, createRequest, created.response);
+  const create = { operation: producer, request: createRequest, response: created.response };
+  const everyBound = options.ledger.bind(create);
   // The ledger hears of every create, even when its DELETE is not among the selected operations:
   // cleanup is housekeeping, not a test, and the run must not leave litter behind.
-  options.ledger.recordFrom(everyBound);
+  options.ledger.recordFrom(
+    { operation: producer, request: createRequest, response: created.response },
+    everyBound,
+  );
   const bound = everyBound.filter((b) => options.include(b.operation));
   const reads = bound.filter((b) => b.operation.method === 'get');
   const del = bound.find((b) => b.operation.method === 'delete');

@@ -64,6 +64,26 @@ const table: Record<string, Row[]> = {
       undefined,
     ],
   ],
+  'create-status-documented': [
+    [
+      'create answers 200 where 201 is documented',
+      get('createAlbum', 'valid'),
+      exchange({ method: 'POST', status: 200, body: album }),
+      {
+        title: /^Create answered 200, documented 201$/,
+        expected: /^Documented: 201$/,
+        received: /^Received: 200$/,
+      },
+    ],
+    [
+      'create answers its documented 201',
+      get('createAlbum', 'valid'),
+      exchange({ method: 'POST', status: 201, body: album }),
+      undefined,
+    ],
+    ['a rejected create', get('createAlbum', 'invalid'), exchange({ status: 400, body: {} }), undefined],
+    ['a GET answering 203', get('getAlbum'), exchange({ status: 203, body: album }), undefined],
+  ],
   'content-type-documented': [
     [
       'text/plain where JSON documented',

@@ -71,6 +71,16 @@ export const contractCommand: Command = {
         'read 200 {code,msg,data} answers: code=/code,ok=0,message=/msg,data=/data (default: config)',
       valueName: 'spec',
     },
+    'max-requests': {
+      type: 'string',
+      description: 'stop sending after n requests; the rest is reported as not run (default 10000)',
+      valueName: 'n',
+    },
+    'max-response-time': {
+      type: 'string',
+      description: 'response-time budget for every operation, e.g. 250ms or 2s (a finding when over)',
+      valueName: 'time',
+    },
     replay: {
       type: 'string',
       description: 'send one stored case again (id from contract.json)',
@@ -171,6 +181,8 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     workers: int(v.workers, '--workers', 1) ?? o.workers,
     rateLimit: int(v['rate-limit'], '--rate-limit', 0) ?? o.rateLimit,
     timeoutMs: int(v.timeout, '--timeout', 1) ?? o.timeoutMs,
+    maxRequests: int(v['max-requests'], '--max-requests', 1) ?? o.maxRequests,
+    maxResponseMs: milliseconds(v['max-response-time'], '--max-response-time') ?? o.maxResponseMs,
     onlyChecks: list(v.checks),
     excludeChecks: list(v['exclude-checks']),
     operations: list(v.operations),
@@ -185,6 +197,18 @@ function int(value: unknown, flag: string, min = 0): number | undefined {
   if (!Number.isInteger(n) || n < min)
     throw new TollgateError('TG_USAGE', `${flag} must be an integer >= ${min}, got "${value}"`);
   return n;
+}
+
+/** `250ms`, `2s`, `1.5s` or a bare number of milliseconds. */
+function milliseconds(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(String(value).trim());
+  const ms = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : Number.NaN;
+  if (!(ms > 0))
+    throw new TollgateError('TG_USAGE', `${flag} must look like 250ms or 2s, got "${value}"`, {
+      hint: `e.g. ${flag} 250ms`,
+    });
+  return ms;
 }
 
 function list(value: unknown): string[] | undefined {

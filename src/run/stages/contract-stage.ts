@@ -49,12 +49,17 @@ export function contractOutcome(run: ContractRun): StageOutcome {
     'contract',
   );
   const groups = contract.groups.length;
+  const incomplete = run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : '';
   const unanswered = timeouts + connection ? `, ${unansweredText(run.unanswered)}` : '';
-  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}`;
+  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}${incomplete}`;
   return {
-    verdict: run.aborted ? 'error' : gates.every((g) => g.verdict === 'pass') ? 'pass' : 'fail',
+    verdict: run.aborted
+      ? 'error'
+      : gates.every((g) => g.verdict === 'pass') && !run.incomplete
+        ? 'pass'
+        : 'fail',
     summary,
-    error: run.aborted?.reason,
+    error: run.aborted?.reason ?? run.incomplete?.reason,
     gates,
     contract,
     ...targetAborted(run.aborted),
@@ -82,6 +87,8 @@ function toContractResult(run: ContractRun): ContractResult {
     generationProblems,
     cleanup,
     unanswered: run.unanswered,
+    ...(run.budget ? { budget: run.budget } : {}),
+    ...(run.incomplete ? { incomplete: run.incomplete } : {}),
   };
   return run.specWarnings ? { ...result, specWarnings: run.specWarnings } : result;
 }
