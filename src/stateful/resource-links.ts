@@ -125,13 +125,15 @@ function fieldFor(param: string, resource: string | undefined, found: Payload[])
 /**
  * The path whose `{param}` children address what a create makes: its own,
  * or, for a create named by a verb (`POST /files/upload` next to
- * `/files/{id}`), its parent's.
+ * `/files/{id}`), its parent's, when the parent has no create of its own
+ * (beside a `POST /files`, a `POST /files/chunk` makes something else).
  */
 function collectionPath(spec: LoadedSpec, producer: Operation): string {
   const under = (path: string) => spec.operations.some((op) => op.path.startsWith(`${path}/{`));
   if (under(producer.path)) return producer.path;
   const parent = producer.path.slice(0, producer.path.lastIndexOf('/'));
-  return parent && !producer.path.endsWith('}') && under(parent) ? parent : producer.path;
+  const parentCreates = spec.operations.some((op) => op.method === 'post' && op.path === parent);
+  return parent && !producer.path.endsWith('}') && !parentCreates && under(parent) ? parent : producer.path;
 }
 
 /** The operations that address what a create makes (cleanup counts a POST as a create when there are any). */

@@ -22,7 +22,7 @@ describe('registry', () => {
   });
 
   test('holds the documented checks', () => {
-    assert.equal(checkNames.length, 19);
+    assert.equal(checkNames.length, 20);
     for (const name of [
       'not-a-server-error',
       'response-schema',
