@@ -71,6 +71,7 @@ export function resolveEnvironment(
     allowLoad: user.allowLoad ?? !readOnly,
     maxRate: user.maxRate ?? (readOnly ? defaults.readOnly.maxRate : undefined),
     maxDurationSec: user.maxDurationSec ?? (readOnly ? defaults.readOnly.maxDurationSec : undefined),
+    allowedHosts: (user.allowedHosts ?? []).map((h) => new URL(h).origin),
     handleMethodNotAllowed: user.handleMethodNotAllowed ?? false,
     contract: { ...config.contract, ...user.contract },
     stages: user.stages ?? [...defaults.stages],

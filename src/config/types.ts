@@ -41,6 +41,8 @@ export interface UserEnvironment {
   maxRate?: number;
   /** Cap on load duration, seconds. Default: none (readOnly: 60). */
   maxDurationSec?: number;
+  /** Origins besides baseURL's that `--base-url` and load may go to, e.g. `['https://canary.example.com']`. Default: none. */
+  allowedHosts?: string[];
   /** Gin's HandleMethodNotAllowed: true expects 405 + Allow for undeclared methods, false expects 404. Default: false. */
   handleMethodNotAllowed?: boolean;
   /** Contract options for this environment, merged over the top-level ones. */
@@ -161,6 +163,8 @@ export interface ResolvedEnvironment {
   allowLoad: boolean;
   maxRate?: number;
   maxDurationSec?: number;
+  /** Origins (scheme, host, port) besides baseURL's that load may go to. */
+  allowedHosts: string[];
   handleMethodNotAllowed: boolean;
   contract: Required<UserContractOptions>;
   stages: UserStage[];

@@ -52,6 +52,7 @@ function validateEnvironment(
       'allowLoad',
       'maxRate',
       'maxDurationSec',
+      'allowedHosts',
       'handleMethodNotAllowed',
       'contract',
       'stages',
@@ -85,6 +86,14 @@ function validateEnvironment(
     for (const [name, v] of Object.entries(e.headers as object)) {
       if (!isFromEnv(v)) fail(`${at}.headers.${name}`, 'must be a string or { env: "NAME" }', v);
     }
+  }
+  if (e.allowedHosts !== undefined) {
+    if (!Array.isArray(e.allowedHosts))
+      fail(`${at}.allowedHosts`, 'must be a list of http(s) origins', e.allowedHosts);
+    (e.allowedHosts as unknown[]).forEach((h, i) => {
+      if (typeof h !== 'string' || !isHttpUrl(h))
+        fail(`${at}.allowedHosts[${i}]`, 'must be an http(s) origin like "https://canary.example.com"', h);
+    });
   }
   if (e.auth !== undefined) validateAuth(e.auth, `${at}.auth`, fail);
   if (e.webServer !== undefined) validateWebServer(e.webServer, `${at}.webServer`, fail);

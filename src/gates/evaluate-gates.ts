@@ -2,7 +2,7 @@ import type { GateResult } from '../run/model.ts';
 import { formatMeasured } from './format-measured.ts';
 import { parseGateSet } from './parse-gates.ts';
 import { compare } from './parse-threshold.ts';
-import type { GateMetrics, GateSet, ParsedGate } from './types.ts';
+import type { GateMetrics, GateSet, MetricName, ParsedGate, Threshold } from './types.ts';
 
 /**
  * The one judge: given measured values and gates, says pass, fail or
@@ -26,6 +26,13 @@ export function evaluateGates(metrics: GateMetrics, gates: GateSet | ParsedGate[
       return { ...base, verdict: 'unreliable', note: 'not measured (no samples for this metric)' };
     }
     const ok = compare(measured, threshold);
+    if (metrics.unreliable && !ok && !generatorCouldCause(metric, threshold, measured)) {
+      return {
+        ...base,
+        verdict: 'fail',
+        note: `failed whatever the generator's health (${metrics.unreliable})`,
+      };
+    }
     if (metrics.unreliable) {
       return {
         ...base,
@@ -35,6 +42,24 @@ export function evaluateGates(metrics: GateMetrics, gates: GateSet | ParsedGate[
     }
     return { ...base, verdict: ok ? 'pass' : 'fail' };
   });
+}
+
+/**
+ * Whether a generator that could not keep up may explain this breach. HTTP
+ * errors, refused connections and contract violations are the API's answers
+ * whatever the generator did; any other breach by a wide margin (twice the
+ * limit, or half of a minimum) is too far off for a slow generator to
+ * explain. Only the rest stays 'unreliable'.
+ */
+function generatorCouldCause(metric: MetricName, threshold: Threshold, measured: number): boolean {
+  const key = `${metric.family}.${metric.stat}`;
+  if (key === 'errors.http' || key === 'errors.connection' || metric.family === 'contract') return false;
+  if (metric.family === 'coverage') return false;
+  const { comparator: c, value } = threshold;
+  if (c === '<' || c === '<=')
+    return !(value > 0 ? measured >= value * 2 : measured > 0 && metric.kind !== 'latency');
+  if (c === '>' || c === '>=') return !(measured <= value / 2);
+  return true;
 }
 
 /** Overall verdict of a gate table: fail beats unreliable beats pass. */

@@ -56,10 +56,16 @@ export async function deleteCreated(
         failures.push(`${resource.label}: cleanup time budget ran out`);
         continue;
       }
+      const url = new URL(resource.path, options.origin);
+      if (url.origin !== options.origin) {
+        failures.push(`${resource.label}: not on ${options.origin}, not sent`);
+        continue;
+      }
       try {
-        const response = await fetch(new URL(resource.path, options.origin), {
+        const response = await fetch(url, {
           method: 'DELETE',
           headers,
+          redirect: 'manual',
           signal: AbortSignal.timeout(Math.min(options.timeoutMs, left)),
         });
         await response.arrayBuffer().catch(() => undefined);

@@ -18,6 +18,9 @@ import { selfCheck } from './self-check.ts';
 import { type Overrides, plannedArrivals, type Schedule } from './stages.ts';
 import type { LoadedProfile, LoadReport } from './types.ts';
 
+/** How an abort caused by the target (not by Ctrl-C or abortOnFail) begins its reason. */
+export const targetStopped = 'target stopped answering';
+
 export interface RunLoadOptions {
   profile: LoadedProfile;
   /** Environment name: picks the profile's gates. */
@@ -62,10 +65,24 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   const abortRule = abortOnFail(p.abortOnFail);
   let breachedFor = 0;
   let second = 0;
+  let answered = 0;
+  let refused = 0;
+  let silentFor = 0;
   const ticker = setInterval(() => {
     second++;
     const point = recorder.tick(second);
     options.onSecond?.(point, performance.now() - t0, schedule.totalMs);
+    // A target that only refuses connections is gone: stop measuring the reconnect loop.
+    const t = recorder.total;
+    silentFor = t.requests === answered && t.connection > refused ? silentFor + 1 : 0;
+    answered = t.requests;
+    refused = t.connection;
+    if (silentFor >= 2 && !aborted) {
+      aborted = {
+        reason: `${targetStopped}: ${t.connection} connection errors and no answer for ${silentFor}s`,
+      };
+      stop.abort();
+    }
     if (!abortRule || gates.length === 0 || second * 1000 < schedule.warmupMs + abortRule.graceSec * 1000)
       return;
     const sec = Math.max(0.001, (performance.now() - t0 - schedule.warmupMs) / 1000);

@@ -48,7 +48,8 @@ export async function openTarget(
 ): Promise<Target> {
   const v = ctx.values;
   const fileConfig = await loadConfig(ctx.cwd, v.config as string | undefined);
-  const adhoc = v['base-url'] !== undefined;
+  // `--env` with `--base-url` keeps the environment (and its safety settings); alone, `--base-url` is ad hoc.
+  const adhoc = v['base-url'] !== undefined && (v.env === undefined || !fileConfig);
   if (!fileConfig && !adhoc) {
     throw new TollgateError(
       'TG_CONFIG_NOT_FOUND',
@@ -58,6 +59,7 @@ export async function openTarget(
   const config = fileConfig ?? resolveConfig({}, ctx.cwd);
   const envName = adhoc ? 'adhoc' : pickEnvironment(config, v.env as string | undefined);
   const env = adhoc ? adhocEnvironment(config, v) : resolveEnvironment(config, envName);
+  const overrideURL = adhoc ? undefined : baseURLOverride(env, v['base-url']);
   const specSource = (v.spec as string | undefined) ?? config.specs[env.spec];
   if (!specSource) {
     throw new TollgateError('TG_USAGE', '--spec is required with --base-url (a file path or URL)');
@@ -70,8 +72,8 @@ export async function openTarget(
   const headers = { ...env.headers, ...auth.headers, ...flagHeaders.headers };
 
   let server: StartedServer | undefined;
-  let baseURL = options.baseURL ?? env.baseURL;
-  if (env.webServer && !options.baseURL) {
+  let baseURL = options.baseURL ?? overrideURL ?? env.baseURL;
+  if (env.webServer && !options.baseURL && !overrideURL) {
     server = await startWebServer(env.webServer, ctx.err);
     baseURL = server.baseURL;
   }
@@ -107,6 +109,29 @@ function pickEnvironment(config: ResolvedConfig, requested: string | undefined):
   throw new TollgateError('TG_USAGE', `pass --env (one of: ${names.join(', ') || 'none configured'})`);
 }
 
+/**
+ * `--base-url` with `--env`: the environment's credentials, readOnly, maxRate
+ * and every other setting stay; the URL must be the environment's own origin
+ * (scheme, host, port) or one of its allowedHosts, else it is refused. An
+ * environment whose URL comes from its webServer takes a running server instead.
+ */
+function baseURLOverride(env: ResolvedEnvironment, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const url = String(raw);
+  if (!isHttpUrl(url)) throw new TollgateError('TG_USAGE', `--base-url must be an http(s) URL, got "${url}"`);
+  if (env.baseURL === undefined) return url.replace(/\/+$/, '');
+  const origin = new URL(url).origin;
+  const allowed = [new URL(env.baseURL).origin, ...env.allowedHosts];
+  if (!allowed.includes(origin)) {
+    throw new TollgateError(
+      'TG_UNSAFE_TARGET',
+      `--base-url ${origin} is not environment "${env.name}"'s host (allowed: ${allowed.join(', ')})`,
+      { hint: `drop --base-url, or add it to environments.${env.name}.allowedHosts` },
+    );
+  }
+  return url.replace(/\/+$/, '');
+}
+
 function adhocEnvironment(config: ResolvedConfig, v: TargetRequest['values']): ResolvedEnvironment {
   const baseURL = String(v['base-url']);
   if (!isHttpUrl(baseURL))
@@ -120,6 +145,7 @@ function adhocEnvironment(config: ResolvedConfig, v: TargetRequest['values']): R
     headers: {},
     readOnly: false,
     allowLoad: true,
+    allowedHosts: [],
     handleMethodNotAllowed: false,
     contract: config.contract,
     stages: ['contract'],

@@ -54,6 +54,31 @@ describe('evaluateGates', () => {
     assert.match(results[1].note ?? '', /would fail/);
   });
 
+  test('under an unhealthy generator, a breach it could not cause is a fail, a close one stays unreliable', () => {
+    const sick = {
+      values: { 'errors.rate': 0.52, 'errors.http': 3, 'latency.p99': 212.4, rps: 180, 'errors.timeouts': 1 },
+      unreliable: 'generator CPU saturated',
+    };
+    const results = evaluateGates(sick, {
+      'errors.rate': '<1%', // 52x the limit: no slow generator explains it
+      'errors.http': '==0', // HTTP errors are the API's answers
+      'latency.p99': '<200ms', // 6% over: a slow generator may have caused it
+      rps: '>=500', // under half the floor: too far off
+      'errors.timeouts': '<=1', // within: would pass
+    });
+    assert.deepEqual(
+      results.map((r) => [r.name, r.verdict]),
+      [
+        ['errors.rate', 'fail'],
+        ['errors.http', 'fail'],
+        ['latency.p99', 'unreliable'],
+        ['rps', 'fail'],
+        ['errors.timeouts', 'unreliable'],
+      ],
+    );
+    assert.match(results[0].note ?? '', /failed whatever the generator's health \(generator CPU saturated\)/);
+  });
+
   test('gatesVerdict: fail beats unreliable beats pass', () => {
     const pass = evaluateGates(measured, { 'latency.p99': '<250ms' });
     const fail = evaluateGates(measured, { 'latency.p99': '<1ms', 'errors.connection': '==0' });

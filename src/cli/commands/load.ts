@@ -6,7 +6,7 @@ import { gatesVerdict } from '../../gates/evaluate-gates.ts';
 import { formatLoadSummary, formatProgress } from '../../load/format-summary.ts';
 import { loadLimits } from '../../load/limits.ts';
 import { loadProfile } from '../../load/load-profile.ts';
-import { runLoad } from '../../load/run-load.ts';
+import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety.ts';
 import type { Overrides } from '../../load/stages.ts';
 import { parseDuration } from '../../load/stages.ts';
@@ -98,7 +98,7 @@ export const loadCommand: Command = {
         ctx.values['run-dir'] as string | undefined,
       );
       const file = join(run.dir, 'load.json');
-      const verdict = gatesVerdict(report.gates);
+      const verdict = report.aborted?.reason.startsWith(targetStopped) ? 'error' : gatesVerdict(report.gates);
       writeFileSync(file, `${JSON.stringify({ ...report, verdict, baseURL: target.baseURL }, null, 2)}\n`);
       recordCommandRun(target, { name: `load:${report.profile}`, kind: 'load' }, loadOutcome(report), {
         id: run.id,
@@ -115,6 +115,7 @@ export const loadCommand: Command = {
       if (ctx.signal.aborted) return ExitCode.Interrupted;
       const t = report.totals;
       if (t.requests === 0 && t.errors.connection > 0) return ExitCode.Unreachable;
+      if (report.aborted?.reason.startsWith(targetStopped)) return ExitCode.Unreachable;
       return verdict === 'pass' && !report.aborted ? ExitCode.Pass : ExitCode.Failed;
     } finally {
       await target.close();

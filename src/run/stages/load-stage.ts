@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { validateResponse } from '../../checks/validate-response.ts';
+import { ExitCode } from '../../errors/exit-codes.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
 import { loadProfile } from '../../load/load-profile.ts';
-import { runLoad } from '../../load/run-load.ts';
+import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety.ts';
 import type { LoadResult } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
@@ -50,6 +52,9 @@ export const loadStage: StageRunner = async (ctx, stage) => {
   const result = toLoadResult(report);
   // a profile outside the project (e.g. --config in another folder) is named by its absolute path
   if (result.source.startsWith('..')) result.source = resolve(ctx.root, result.source);
+  // What was measured is kept, also when the target died halfway (the first load stage gets load.json).
+  const file = existsSync(join(ctx.runDir, 'load.json')) ? `load-${report.profile}.json` : 'load.json';
+  writeFileSync(join(ctx.runDir, file), `${JSON.stringify(report, null, 2)}\n`);
   const outcome = loadOutcome(result);
   if (notes.length > 0) outcome.summary += ` (${notes.join('; ')})`;
   return outcome;
@@ -103,6 +108,18 @@ export function loadOutcome(load: LoadResult): StageOutcome {
   // The p99 gates judge: corrected for coordinated omission when the open model measured it.
   const p99 = t.correctedLatencyMs?.p99 ?? t.latencyMs.p99;
   const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${p99.toFixed(2)}ms${t.correctedLatencyMs ? ' (corrected)' : ''}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.length === 0 ? ', no gates for this environment' : ''}`;
+  if (load.aborted?.reason.startsWith(targetStopped)) {
+    // Nothing after the target died was measured: the stage did not pass, and the run stops here.
+    return {
+      verdict: 'error',
+      summary: `${summary}; aborted`,
+      error: load.aborted.reason,
+      gates: load.gates,
+      load,
+      aborted: load.aborted,
+      exitCode: ExitCode.Unreachable,
+    };
+  }
   return {
     verdict: verdict === 'pass' ? 'pass' : 'fail',
     summary: verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary,
