@@ -1,6 +1,6 @@
 import type { Parameter } from '../spec/types.ts';
 import type { Rng } from './prng.ts';
-import { bodySchema, jsonMediaType, requestViolation } from './request-validity.ts';
+import { bodyMediaType, bodySchema, requestViolation } from './request-validity.ts';
 import { sampleValue } from './sample-value.ts';
 import { GenerationProblem } from './schema-view.ts';
 import type { CaseRequest, GenerationContext } from './types.ts';
@@ -56,7 +56,7 @@ function draw(ctx: GenerationContext, rng: Rng, options: BaselineOptions): CaseR
   if (operation.requestBody && schema === undefined) {
     const types = Object.keys(operation.requestBody.content).join(', ');
     throw new GenerationProblem(
-      `request body media type ${types} is not JSON; only JSON bodies are generated`,
+      `request body media type ${types} is not one tollgate generates (JSON, multipart/form-data, application/x-www-form-urlencoded, text/plain, application/octet-stream)`,
     );
   }
   if (schema !== undefined) {
@@ -67,7 +67,7 @@ function draw(ctx: GenerationContext, rng: Rng, options: BaselineOptions): CaseR
       preferExamples: options.preferExamples,
       preferDefaults: options.preferDefaults,
     });
-    request.contentType = jsonMediaType(operation);
+    request.contentType = bodyMediaType(operation);
   }
   return request;
 }

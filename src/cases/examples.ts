@@ -1,7 +1,7 @@
 import { baselineRequest, cloneRequest } from './baseline.ts';
 import type { Candidate } from './classify.ts';
 import { createRng, deriveSeed } from './prng.ts';
-import { jsonMediaType, requestViolation } from './request-validity.ts';
+import { bodyMediaType, requestViolation } from './request-validity.ts';
 import { GenerationProblem } from './schema-view.ts';
 import type { GenerationContext } from './types.ts';
 
@@ -22,7 +22,7 @@ export function exampleCandidates(ctx: GenerationContext, problems: string[]): C
     throw error;
   }
   const bodies: unknown[] = [];
-  const type = jsonMediaType(ctx.operation);
+  const type = bodyMediaType(ctx.operation);
   const media = type ? ctx.operation.requestBody?.content[type] : undefined;
   if (media?.example !== undefined) bodies.push(media.example);
   for (const example of media?.examples ?? []) bodies.push(unwrapExample(example));

@@ -1,4 +1,5 @@
 import type { Parameter, SchemaObject } from '../spec/types.ts';
+import { bodyMedia, isFilePart } from './body-media.ts';
 import { bodySchema } from './request-validity.ts';
 import { isReadOnly, view } from './schema-view.ts';
 import type { CaseRequest, GenerationContext } from './types.ts';
@@ -12,6 +13,10 @@ export interface Field {
   /** `query.limit`, `path.id`, `header.Idempotency-Key`, `body.title`, `body.tags[]`. */
   label: string;
   where: 'path' | 'query' | 'header' | 'body';
+  /** A form body's field: its value travels as text, like a query parameter. */
+  form?: boolean;
+  /** A multipart file part. */
+  file?: boolean;
   schema: SchemaObject;
   required: boolean;
   param?: Parameter;
@@ -28,7 +33,10 @@ export function requestFields(ctx: GenerationContext): Field[] {
     fields.push(paramField(param));
   }
   const schema = bodySchema(ctx.operation);
-  if (schema !== undefined) bodyFields(ctx.spec.document, schema, [], fields);
+  const kind = bodyMedia(ctx.operation)?.kind;
+  const form = kind === 'multipart' || kind === 'urlencoded';
+  if (schema !== undefined && kind !== 'text' && kind !== 'bytes')
+    bodyFields(ctx.spec.document, schema, [], fields, form);
   return fields;
 }
 
@@ -57,8 +65,10 @@ function bodyFields(
   schema: SchemaObject,
   path: string[],
   out: Field[],
+  form: boolean,
 ): void {
-  if (path.length >= maxDepth) return;
+  // A form has one level: a nested object is one text value.
+  if (path.length >= (form ? 1 : maxDepth)) return;
   const v = view(document, schema);
   if (!v.types.includes('object')) return;
   for (const [name, propSchema] of Object.entries(v.properties)) {
@@ -67,6 +77,8 @@ function bodyFields(
     out.push({
       label: `body.${at.join('.')}`,
       where: 'body',
+      ...(form ? { form: true } : {}),
+      ...(form && isFilePart(document, propSchema) ? { file: true } : {}),
       schema: propSchema,
       required: v.required.includes(name),
       set: (r, value) => {
@@ -78,7 +90,7 @@ function bodyFields(
         if (parent) delete parent[name];
       },
     });
-    bodyFields(document, propSchema, at, out);
+    bodyFields(document, propSchema, at, out, form);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Operation } from '../spec/types.ts';
 import { baselineRequest, cloneRequest } from './baseline.ts';
+import { bodyMedia } from './body-media.ts';
 import { type Candidate, interleave } from './classify.ts';
 import { type Field, requestFields } from './fields.ts';
 import { createRng, deriveSeed } from './prng.ts';
-import { bodySchema } from './request-validity.ts';
 import { view } from './schema-view.ts';
 import { trapCandidates } from './traps.ts';
 import type { CaseRequest, GenerationContext } from './types.ts';
@@ -70,7 +70,16 @@ function fieldVariants(ctx: GenerationContext, field: Field, variant: Variant): 
     );
     out.push({ ...missing, core: true });
   }
-  for (const [what, value] of wrongTypeValues(v.types[0], field.where)) {
+  if (field.file) {
+    const name = field.label.slice('body.'.length);
+    out.push({
+      ...variant(`${field.label} sent as a plain field, not a file`, (r) => {
+        r.plainParts = [...(r.plainParts ?? []), name];
+      }),
+      core: true,
+    });
+  }
+  for (const [what, value] of wrongTypeValues(v.types[0], field.form ? 'query' : field.where)) {
     out.push(variant(`${field.label} ${what}`, (r) => field.set(r, value)));
   }
   if (Array.isArray(v.schema.enum))
@@ -153,18 +162,27 @@ function bodyVariants(
   variant: Variant,
   oversizedBytes: number,
 ): Candidate[] {
-  if (!operation.requestBody || bodySchema(operation) === undefined) return [];
-  const out: Candidate[] = [
-    variant('malformed JSON body', (r) => {
-      r.rawBody = '{"tollgate": ';
-    }),
-    variant('body sent as text/plain', (r) => {
-      r.contentType = 'text/plain';
-    }),
-    variant('body as a JSON array', (r) => {
-      r.body = [r.body];
-    }),
-  ];
+  const media = bodyMedia(operation);
+  if (!operation.requestBody || !media) return [];
+  const wrongMedia = (type: string) =>
+    variant(`body sent as ${type}`, (r) => {
+      r.contentType = type;
+    });
+  const out: Candidate[] =
+    media.kind === 'json'
+      ? [
+          variant('malformed JSON body', (r) => {
+            r.rawBody = '{"tollgate": ';
+          }),
+          wrongMedia('text/plain'),
+          variant('body as a JSON array', (r) => {
+            r.body = [r.body];
+          }),
+        ]
+      : [wrongMedia('application/json')];
+  // A multipart handler (c.FormFile) cannot read an urlencoded form.
+  if (media.kind === 'multipart' && !('application/x-www-form-urlencoded' in operation.requestBody.content))
+    out.push(wrongMedia('application/x-www-form-urlencoded'));
   if (operation.requestBody.required) {
     out.push(
       variant('empty body', (r) => {
@@ -172,6 +190,7 @@ function bodyVariants(
       }),
     );
   }
+  if (media.kind !== 'json') return out;
   const bodyObject =
     base.body && typeof base.body === 'object' && !Array.isArray(base.body) ? base.body : undefined;
   const stringKey =

@@ -1,4 +1,5 @@
 import type { Operation, Parameter, SchemaObject } from '../spec/types.ts';
+import { bodyMedia, isFilePart, kindOf, mediaSchema } from './body-media.ts';
 import type { CaseRequest, GenerationContext, IsValid } from './types.ts';
 
 /**
@@ -8,14 +9,14 @@ import type { CaseRequest, GenerationContext, IsValid } from './types.ts';
  * them: strings from the URL or headers, read back as numbers or booleans
  * the way Gin's binding would.
  */
-export function jsonMediaType(operation: Operation): string | undefined {
-  const types = Object.keys(operation.requestBody?.content ?? {});
-  return types.find((t) => t === 'application/json') ?? types.find((t) => /[/+]json\b/.test(t));
+/** The documented media type the generator fills (body-media.ts), undefined when it knows none. */
+export function bodyMediaType(operation: Operation): string | undefined {
+  return bodyMedia(operation)?.type;
 }
 
 export function bodySchema(operation: Operation): SchemaObject | undefined {
-  const type = jsonMediaType(operation);
-  return type ? (operation.requestBody?.content[type].schema ?? {}) : undefined;
+  const media = bodyMedia(operation);
+  return media ? mediaSchema(operation, media) : undefined;
 }
 
 /** The strings that go on the wire for one parameter value. */
@@ -93,16 +94,52 @@ export function requestViolation(ctx: GenerationContext, request: CaseRequest): 
     if (param.in === 'path' && read === '') return `path.${param.name} empty`;
     if (!isValid(param.schema, read)) return `${param.in}.${param.name}`;
   }
-  return bodyViolation(operation, request, isValid);
+  return bodyViolation(operation, request, isValid, spec.document);
 }
 
-function bodyViolation(operation: Operation, request: CaseRequest, isValid: IsValid): string | undefined {
+/** A form body judged as the server reads it: every value is text, typed back by its property's schema. */
+function formViolation(
+  schema: SchemaObject,
+  request: CaseRequest,
+  isValid: IsValid,
+  document: Record<string, unknown>,
+): string | undefined {
+  if (request.rawBody !== undefined) return 'body not a form';
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'body not a form';
+  const properties = (resolveLocal(document, schema).properties ?? {}) as Record<string, SchemaObject>;
+  const read: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const property = properties[name] ?? {};
+    const file = isFilePart(document, property);
+    if (file && request.plainParts?.includes(name)) return `body.${name} sent as a plain field, not a file`;
+    if (!file && value !== null && typeof value === 'object' && !Array.isArray(value)) return `body.${name}`;
+    const resolved = resolveLocal(document, property);
+    if (file) read[name] = value;
+    else if (Array.isArray(value)) {
+      const items = resolveLocal(document, (resolved.items as SchemaObject) ?? {});
+      read[name] = value.map((v) => coerce(typeOf(items), String(v)));
+    } else read[name] = coerce(typeOf(resolved), String(value));
+  }
+  return isValid(schema, read) ? undefined : 'body';
+}
+
+function bodyViolation(
+  operation: Operation,
+  request: CaseRequest,
+  isValid: IsValid,
+  document: Record<string, unknown>,
+): string | undefined {
   const schema = bodySchema(operation);
   const hasBody = request.rawBody !== undefined || request.body !== undefined;
   if (!operation.requestBody) return undefined;
   if (!hasBody || request.rawBody === '') return operation.requestBody.required ? 'body missing' : undefined;
   if (request.contentType && !(request.contentType in operation.requestBody.content)) return 'content-type';
   if (schema === undefined) return undefined;
+  const kind = kindOf(request.contentType ?? bodyMediaType(operation));
+  if (kind === 'multipart' || kind === 'urlencoded') return formViolation(schema, request, isValid, document);
+  if (kind === 'text' || kind === 'bytes')
+    return isValid(schema, request.rawBody ?? request.body) ? undefined : 'body';
   let value = request.body;
   if (request.rawBody !== undefined) {
     try {

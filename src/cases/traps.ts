@@ -67,7 +67,7 @@ export function trapCandidates(
 
 /** A field set to a raw JSON number (`1e400` has no JS value) or, on the wire, to its text. */
 function setRaw(request: CaseRequest, field: Field, text: string): void {
-  if (field.where !== 'body') {
+  if (field.where !== 'body' || field.form) {
     field.set(request, text);
     return;
   }
@@ -129,7 +129,7 @@ export function blankStringCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const field of fields) {
-    if (field.where === 'header') continue;
+    if (field.where === 'header' || field.file) continue;
     const v = view(ctx.spec.document, field.schema);
     if (v.types[0] !== 'string' || Array.isArray(v.schema.enum)) continue;
     const min = typeof v.schema.minLength === 'number' ? v.schema.minLength : 0;

@@ -40,6 +40,8 @@ export interface CaseRequest {
   /** `latin1`: each character of `rawBody` is one byte (bodies that are not UTF-8 text). */
   rawEncoding?: 'latin1';
   contentType?: string;
+  /** Form file properties sent as plain text fields instead of files (a negative case). */
+  plainParts?: string[];
   /** What to do with the target's credentials: keep (default), leave out, or replace with a wrong value. */
   auth?: 'keep' | 'none' | 'invalid';
 }

@@ -2,6 +2,7 @@ import { serializeParam } from '../cases/request-validity.ts';
 import type { TestCase } from '../cases/types.ts';
 import type { RequestRecord } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { serializeBody } from './serialize-body.ts';
 
 /**
  * Turns a case into the request that goes on the wire: base URL + basePath +
@@ -69,10 +70,9 @@ export function buildRequest(
     if (sent === undefined) delete headers[lower];
     else headers[lower] = sent;
   }
-  let body: string | undefined;
-  if (request.rawBody !== undefined) body = request.rawBody;
-  else if (request.body !== undefined) body = JSON.stringify(request.body);
-  if (body !== undefined && request.contentType) headers['content-type'] = request.contentType;
+  const wire = serializeBody(spec, operation, request);
+  const body = wire?.body;
+  if (wire?.contentType) headers['content-type'] = wire.contentType;
   const encoding =
     request.rawBody !== undefined && request.rawEncoding ? { bodyEncoding: request.rawEncoding } : {};
   return { method, url: url.toString(), headers, body, ...encoding };
