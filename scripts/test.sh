@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh || exit 2
 out=$(mktemp -d)
 status=0
+# Tests must never touch the user's reports (history, latest, run folders).
+reports_state() { find reports -printf '%P %s %T@\n' 2>/dev/null | sort; }
+reports_before=$(reports_state)
 
 echo "== Go: reference APIs"
 for api in albums-api admin-api; do
@@ -25,6 +28,12 @@ if [ -f test/browser/playwright.config.ts ]; then
   echo "== Browser tests of the HTML report"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$out/browser.json" npx playwright test -c test/browser/playwright.config.ts --reporter=line,json
   [ $? = 0 ] || status=1
+fi
+
+if [ "$(reports_state)" != "$reports_before" ]; then
+  echo "npm test changed ./reports (a test wrote there); give it --run-dir in a temp folder. Changed:"
+  diff <(echo "$reports_before") <(reports_state) | head -20
+  status=1
 fi
 
 node scripts/count-results.mjs "$out"

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { ReportOutcome } from '../report/write-reports.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { appendHistory, previousRun, summariseRun } from './history.ts';
@@ -11,7 +12,10 @@ import { compareRuns } from './trends.ts';
 /**
  * The end of every run that has a model: trends against the previous run of
  * the environment, then run.json, every report, the history line and (for a
- * fresh folder) `latest`. `tollgate gate` calls it; `tollgate contract` and
+ * fresh folder) `latest`. A run in a folder of its own (`--run-dir`, so
+ * `moveLatest` is false) keeps its history beside that folder, never in the
+ * reports folder: a test or one-off run must not become the previous run the
+ * next `npm run demo` compares against. `tollgate gate` calls it; `tollgate contract` and
  * `tollgate load` can too (see `singleStageRun`), so `tollgate report latest`
  * and the HTML report work after any command.
  */
@@ -20,11 +24,12 @@ export function recordRun(
   where: { dir: string; reportsDir: string; moveLatest: boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): ReportOutcome[] {
-  const previous = previousRun(where.reportsDir, model.env, model.id);
+  const historyRoot = where.moveLatest ? where.reportsDir : dirname(where.dir);
+  const previous = previousRun(historyRoot, model.env, model.id);
   if (previous) model.trends = compareRuns(summariseRun(model), previous);
   writeRun(where.dir, model);
   const reports = writeReports(where.dir, model, undefined, env);
-  appendHistory(where.reportsDir, model);
+  appendHistory(historyRoot, model);
   if (where.moveLatest) updateLatest(where.reportsDir, model.id);
   return reports;
 }

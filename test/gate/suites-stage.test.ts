@@ -15,7 +15,8 @@ import type { RunModel } from '../../src/run/model.ts';
 const root = resolve(import.meta.dirname, '../..');
 
 function gateSuites(faults: string): Promise<{ code: number; model: RunModel; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tollgate-suites-'));
+  // a folder of its own inside a fresh temp folder: its history goes beside it, there
+  const dir = join(mkdtempSync(join(tmpdir(), 'tollgate-suites-')), 'run');
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
