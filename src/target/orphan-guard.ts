@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,34 +12,66 @@ import { join } from 'node:path';
  * - a pid file per (cwd, command): if the watchdog was killed too, the next
  *   run stops the leftover group before starting its own, with a notice.
  */
-export function pidFileFor(cwd: string | undefined, command: string): string {
-  const key = createHash('sha256')
+function pidFileKey(cwd: string | undefined, command: string): string {
+  return createHash('sha256')
     .update(`${cwd ?? process.cwd()}\0${command}`)
     .digest('hex')
     .slice(0, 16);
-  return join(tmpdir(), 'tollgate-webservers', `${key}.pid`);
 }
 
-/** Stops a group an earlier, killed tollgate left behind; returns the notice to show, if any. */
-export function stopLeftover(pidFile: string): string | undefined {
-  let pid: number;
+const pidFileDir = join(tmpdir(), 'tollgate-webservers');
+
+/** The pid file of one server of this tollgate: one per owner and server, so parallel runs never share one. */
+function pidFileFor(cwd: string | undefined, command: string, serverPid: number): string {
+  return join(pidFileDir, `${pidFileKey(cwd, command)}-${process.pid}-${serverPid}.pid`);
+}
+
+/** Every pid file recorded for (cwd, command), whichever tollgate wrote it. */
+export function pidFilesFor(cwd: string | undefined, command: string): string[] {
+  const prefix = `${pidFileKey(cwd, command)}-`;
+  let names: string[];
   try {
-    pid = Number(JSON.parse(readFileSync(pidFile, 'utf8')).pid);
+    names = readdirSync(pidFileDir);
   } catch {
-    return undefined;
+    return [];
   }
-  rmSync(pidFile, { force: true });
-  if (!(pid > 1) || !groupAlive(pid)) return undefined;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    return undefined;
+  return names.filter((n) => n.startsWith(prefix) && n.endsWith('.pid')).map((n) => join(pidFileDir, n));
+}
+
+/**
+ * Stops the groups that earlier, killed tollgates left behind for (cwd, command);
+ * returns the notices to show. A group whose tollgate still runs (a parallel
+ * run, e.g. another Playwright worker) is left alone.
+ */
+export function stopLeftovers(cwd: string | undefined, command: string): string[] {
+  const notices: string[] = [];
+  for (const file of pidFilesFor(cwd, command)) {
+    let record: { pid?: unknown; owner?: unknown };
+    try {
+      record = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const pid = Number(record.pid);
+    const owner = Number(record.owner);
+    if (owner > 1 && processAlive(owner)) continue;
+    rmSync(file, { force: true });
+    if (!(pid > 1) || !processAlive(-pid)) continue;
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      continue;
+    }
+    notices.push(
+      `stopped a webServer (process group ${pid}) left running by an earlier tollgate that was killed`,
+    );
   }
-  return `stopped a webServer (process group ${pid}) left running by an earlier tollgate that was killed`;
+  return notices;
 }
 
 /** Records the group and starts the watchdog; returns what stop() must undo. */
-export function guardServer(pidFile: string, pid: number, command: string): { release(): void } {
+export function guardServer(cwd: string | undefined, command: string, pid: number): { release(): void } {
+  const pidFile = pidFileFor(cwd, command, pid);
   const watchdog = spawn(process.execPath, ['-e', watchdogSource, String(process.pid), String(pid)], {
     detached: true,
     stdio: 'ignore',
@@ -59,9 +91,10 @@ export function guardServer(pidFile: string, pid: number, command: string): { re
   };
 }
 
-function groupAlive(pgid: number): boolean {
+/** A pid (or, negative, a process group) that still exists. */
+function processAlive(pid: number): boolean {
   try {
-    process.kill(-pgid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ResolvedEnvironment } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
-import { guardServer, pidFileFor, stopLeftover } from './orphan-guard.ts';
+import { guardServer, stopLeftovers } from './orphan-guard.ts';
 
 export interface StartedServer {
   baseURL: string;
@@ -20,9 +20,7 @@ type WebServer = NonNullable<ResolvedEnvironment['webServer']>;
  * stop(), on exit and on Ctrl-C.
  */
 export async function startWebServer(ws: WebServer, log: (line: string) => void): Promise<StartedServer> {
-  const pidFile = pidFileFor(ws.cwd, ws.command);
-  const leftover = stopLeftover(pidFile);
-  if (leftover) log(`note: ${leftover}`);
+  for (const notice of stopLeftovers(ws.cwd, ws.command)) log(`note: ${notice}`);
   const child = spawn(ws.command, {
     shell: true,
     cwd: ws.cwd,
@@ -37,7 +35,7 @@ export async function startWebServer(ws: WebServer, log: (line: string) => void)
       // already gone
     }
   };
-  const guard = child.pid ? guardServer(pidFile, child.pid, ws.command) : undefined;
+  const guard = child.pid ? guardServer(ws.cwd, ws.command, child.pid) : undefined;
   const onExit = () => {
     killGroup('SIGKILL');
     guard?.release();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, test } from 'node:test';
-import { pidFileFor } from '../../src/target/orphan-guard.ts';
+import { pidFilesFor } from '../../src/target/orphan-guard.ts';
 import { startWebServer } from '../../src/target/web-server.ts';
 
 /** A webServer of ours: answers every request with its own pid. */
@@ -78,7 +78,9 @@ describe('a webServer does not outlive a SIGKILLed tollgate', () => {
   test('with the watchdog killed too, the next run stops the leftover with a one-line notice', async () => {
     const { cwd, command } = project();
     const { child, serverPid } = await startInChild(cwd, command);
-    const record = JSON.parse(readFileSync(pidFileFor(cwd, command), 'utf8')) as {
+    const files = pidFilesFor(cwd, command);
+    assert.equal(files.length, 1, files.join(', '));
+    const record = JSON.parse(readFileSync(files[0], 'utf8')) as {
       pid: number;
       watchdog: number;
     };
@@ -108,6 +110,35 @@ describe('a webServer does not outlive a SIGKILLed tollgate', () => {
     }
   });
 
+  test('a server of a tollgate that still runs (a parallel run) is not a leftover', async () => {
+    const { cwd, command } = project();
+    const { child, serverPid } = await startInChild(cwd, command);
+    const lines: string[] = [];
+    try {
+      const second = await startWebServer(
+        {
+          command,
+          cwd,
+          env: {},
+          urlPattern: 'listening on (http://\\S+)',
+          readyPath: '/',
+          timeoutMs: 60_000,
+        },
+        (line) => lines.push(line),
+      );
+      await second.stop();
+      assert.deepEqual(
+        lines.filter((l) => l.startsWith('note: ')),
+        [],
+      );
+      assert.ok(alive(serverPid), 'the parallel run keeps its server');
+      assert.equal(pidFilesFor(cwd, command).length, 1, 'the parallel run keeps its pid file');
+    } finally {
+      child.kill('SIGKILL');
+      await gone(serverPid, 20_000);
+    }
+  });
+
   test('a clean stop leaves no pid file and the next start gives no notice', async () => {
     const { cwd, command } = project();
     const opts = {
@@ -120,7 +151,7 @@ describe('a webServer does not outlive a SIGKILLed tollgate', () => {
     };
     const first = await startWebServer(opts, () => {});
     await first.stop();
-    assert.throws(() => readFileSync(pidFileFor(cwd, command)), /ENOENT/);
+    assert.deepEqual(pidFilesFor(cwd, command), []);
     const lines: string[] = [];
     const second = await startWebServer(opts, (line) => lines.push(line));
     await second.stop();
