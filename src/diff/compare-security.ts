@@ -6,9 +6,9 @@ import { type DiffContext, report } from './diff-context.ts';
  * Security requirements are alternatives (any one satisfies), each an AND of
  * schemes with scopes. Like oasdiff: the document's `security` is compared
  * once (`api-global-security-*`), an operation's own `security` per operation
- * (`api-security-*`). Beyond oasdiff: an operation that needed nothing and
- * now needs credentials is `api-security-anonymous-access-removed` (ERR),
- * whichever level the requirement was added at.
+ * (`api-security-*`). An operation that needed nothing and now needs
+ * credentials is `api-security-anonymous-access-removed` (ERR), whichever
+ * level the requirement was added at.
  */
 export function compareGlobalSecurity(ctx: DiffContext): void {
   const b = security(ctx.base.spec.document.security);
