@@ -50,6 +50,13 @@ export const nullCollection: CheckDefinition = {
   },
 };
 
+/** The pointers (`/tracks`, '' for the root) where a nil Go slice or map shows as null. */
+export function nilCollectionPointers(doc: Schema, schema: unknown, value: unknown): string[] {
+  const hits: Hit[] = [];
+  collect(doc, schema, value, [], hits);
+  return hits.map((h) => h.pointer);
+}
+
 function collect(doc: Schema, raw: unknown, value: unknown, path: string[], hits: Hit[]): void {
   const schema = derefSchema(doc, raw) as Schema | undefined;
   if (!schema || typeof schema !== 'object' || path.length > maxDepth) return;

@@ -10,7 +10,13 @@ import type { CheckDefinition } from './types.ts';
 export const undocumentedRedirect: CheckDefinition = {
   name: 'undocumented-redirect',
   description: "3xx answers are documented (catches Gin's RedirectTrailingSlash)",
-  run(ctx, { request, response }) {
+  run(ctx, exchange) {
+    // Followed (--follow-redirects): the first hop is the redirect the operation answered.
+    const hop = exchange.redirects?.[0];
+    const request = hop ? { ...exchange.request, url: hop.url } : exchange.request;
+    const response = hop
+      ? { ...exchange.response, status: hop.status, headers: { location: hop.location } }
+      : exchange.response;
     const status = response.status;
     if (status < 300 || status >= 400 || isExplicitlyDocumented(ctx.operation, status)) return undefined;
     if (!reachesRoute(ctx.operation, request.url)) return undefined;

@@ -5,6 +5,7 @@ import type { Envelope, Secret } from '../config/types.ts';
 import { readEnvelope } from '../http/envelope.ts';
 import { type ExchangeError, isExchangeError } from '../http/exchange-error.ts';
 import { exchangeSecrets } from '../http/exchange-secrets.ts';
+import { sendFollowing } from '../http/follow-redirects.ts';
 import { redact, secretScrubber } from '../http/redact.ts';
 import { sendRequest } from '../http/send-request.ts';
 import { toCurl } from '../http/to-curl.ts';
@@ -35,6 +36,8 @@ export interface CaseRunner {
   maxResponseMs?: number;
   /** How to read `{code, msg, data}` bodies; checks judge the logical outcome through it. */
   envelope?: Envelope | false;
+  /** Follow same-origin redirects (`--follow-redirects`). Default false: a 3xx is data. */
+  followRedirects?: boolean;
   signal?: AbortSignal;
   send?: Send;
 }
@@ -71,11 +74,13 @@ export async function executeCase(
   let exchange: Exchange;
   try {
     // A create already sent is let finish after Ctrl-C: cut off, it may make a resource no one can name.
-    exchange = await (runner.send ?? sendRequest)(request, {
-      timeoutMs: runner.timeoutMs,
-      maxBodyBytes: runner.maxBodyBytes,
-      signal: request.method === 'POST' ? undefined : runner.signal,
-    });
+    const send = (r: RequestRecord) =>
+      (runner.send ?? sendRequest)(r, {
+        timeoutMs: runner.timeoutMs,
+        maxBodyBytes: runner.maxBodyBytes,
+        signal: request.method === 'POST' ? undefined : runner.signal,
+      });
+    exchange = runner.followRedirects ? await sendFollowing(send, request) : await send(request);
   } catch (error) {
     if (isExchangeError(error)) return { error, results: [], findings: [], replayId };
     throw error;
@@ -155,7 +160,9 @@ function toFinding(
     ...(failure.location === undefined ? {} : { location: failure.location }),
     request: safe.request,
     response: safe.response,
-    curl: toCurl(curlRequest(exchange.request), runner.secrets),
+    curl: exchange.redirects
+      ? toCurl(curlRequest(exchange.request), runner.secrets).replace(/^curl /, 'curl -L ')
+      : toCurl(curlRequest(exchange.request), runner.secrets),
     replayId,
     phase,
   };

@@ -56,6 +56,7 @@ export async function replayCase(
     selection: selectChecks(o),
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,
+    followRedirects: o.followRedirects ?? false,
     envelope: o.envelope,
     signal: input.signal,
     send: input.send,

@@ -58,6 +58,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     selection,
     handleMethodNotAllowed: o.handleMethodNotAllowed ?? false,
     maxResponseMs: o.maxResponseMs,
+    followRedirects: o.followRedirects ?? false,
     envelope: o.envelope,
     signal: input.signal,
     send,

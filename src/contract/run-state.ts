@@ -64,6 +64,12 @@ export class RunState {
   }
 
   addFinding(finding: Finding, testCase: TestCase, sequenceOf?: string): void {
+    // A route registered with the other trailing slash redirects every case alike: one finding per operation.
+    if (
+      finding.check === 'undocumented-redirect' &&
+      this.findings.some((f) => f.check === finding.check && f.operation === finding.operation)
+    )
+      return;
     this.findings.push(finding);
     this.replays[finding.replayId] ??= {
       replayId: finding.replayId,

@@ -6,7 +6,11 @@ import type { ContractRun } from './types.ts';
  * cause with a repro, per-check counts, per-operation status coverage.
  * Pure: the CLI prints it, tests read it.
  */
-export function contractSummaryLines(run: ContractRun, options: { runDir?: string } = {}): string[] {
+export function contractSummaryLines(
+  run: ContractRun,
+  options: { runDir?: string; replayFlags?: string[] } = {},
+): string[] {
+  const flags = (options.replayFlags ?? []).map((f) => ` ${f}`).join('');
   const lines: string[] = [];
   const u = run.unanswered;
   const overBudget = u.requests > 0 && (u.timeouts + u.connection) / u.requests > parseFloat(u.budget) / 100;
@@ -35,7 +39,7 @@ export function contractSummaryLines(run: ContractRun, options: { runDir?: strin
     lines.push(`      ${f.expected}`, `      ${f.received}`);
     if (f.replayId)
       lines.push(
-        `      replay: tollgate contract --replay ${f.replayId}${options.runDir ? ` --run-dir ${options.runDir}` : ''}`,
+        `      replay: tollgate contract --replay ${f.replayId}${options.runDir ? ` --run-dir ${options.runDir}` : ''}${flags}`,
       );
     if (f.curl) lines.push(`      ${f.curl.length > 300 ? `${f.curl.slice(0, 297)}...` : f.curl}`);
   }

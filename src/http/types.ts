@@ -29,4 +29,6 @@ export interface ResponseRecord {
 export interface Exchange {
   request: RequestRecord;
   response: ResponseRecord;
+  /** Redirects followed (`--follow-redirects`) before `response`, first hop first; absent when none. */
+  redirects?: { status: number; url: string; location: string }[];
 }

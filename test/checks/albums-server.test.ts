@@ -106,8 +106,8 @@ describe('checks against the albums API', () => {
       // The GET after DELETE: text-404 turns the 404 for the deleted album into Gin's text 404 too.
       'GET /v1/albums/2 content-type-documented',
       'GET /v1/albums/2 text-plain-404',
+      // One finding per cause: the nil slice is null-collection's alone (issue 8 item 12).
       'GET /v1/albums/3/tracks null-collection',
-      'GET /v1/albums/3/tracks response-schema',
       'GET /v1/albums/999999 content-type-documented',
       'GET /v1/albums/999999 text-plain-404',
       'GET /v1/albums?limit=10 response-headers',
@@ -122,7 +122,7 @@ describe('checks against the albums API', () => {
     assert.deepEqual(found.sort(), [
       'DELETE /v1/albums allow-header',
       'GET /v1/albums/1 status-code-documented',
-      'GET /v1/albums/3/tracks status-code-documented',
+      // The 301 is undocumented-redirect's alone, not also an undocumented status (issue 8 item 12).
       'GET /v1/albums/3/tracks undocumented-redirect',
     ]);
   });

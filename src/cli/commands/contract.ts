@@ -81,6 +81,10 @@ export const contractCommand: Command = {
       description: 'response-time budget for every operation, e.g. 250ms or 2s (a finding when over)',
       valueName: 'time',
     },
+    'follow-redirects': {
+      type: 'boolean',
+      description: 'follow same-origin redirects to the answer behind them (default off: a 3xx is a finding)',
+    },
     replay: {
       type: 'string',
       description: 'send one stored case again (id from contract.json)',
@@ -138,7 +142,9 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
   });
   if (ctx.json) ctx.out(JSON.stringify({ dir, summary, ...run }, null, 2));
   else {
-    for (const line of contractSummaryLines(run, { runDir: relative(ctx.cwd, dir) || dir })) ctx.out(line);
+    const replayFlags = options.followRedirects ? ['--follow-redirects'] : [];
+    for (const line of contractSummaryLines(run, { runDir: relative(ctx.cwd, dir) || dir, replayFlags }))
+      ctx.out(line);
     ctx.out(
       `\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))} and ${relative(ctx.cwd, join(dir, 'index.html'))}`,
     );
@@ -188,6 +194,7 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     operations: list(v.operations),
     tags: list(v.tags),
     envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
+    followRedirects: v['follow-redirects'] === true,
   };
 }
 
