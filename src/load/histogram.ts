@@ -34,9 +34,19 @@ export function decodeHistogram(base64: string): Histogram {
   return hdr.decodeFromCompressedBase64(base64, 32, false);
 }
 
-/** Percentile in milliseconds (0 for an empty histogram). */
+/**
+ * Microseconds at a percentile, clamped to what was recorded. HDR answers with
+ * the top of the value's bucket (123.519 ms for a single 123.457 ms sample),
+ * which would put p999 above max in run.json; no percentile or mean is ever
+ * outside [min, max].
+ */
+function clampedMicros(h: Histogram, us: number): number {
+  return Math.min(h.maxValue, Math.max(h.minNonZeroValue, us));
+}
+
+/** Percentile in milliseconds (0 for an empty histogram), never above max. */
 export function percentileMs(h: Histogram, p: number): number {
-  return h.totalCount === 0 ? 0 : h.getValueAtPercentile(p) / 1000;
+  return h.totalCount === 0 ? 0 : clampedMicros(h, h.getValueAtPercentile(p)) / 1000;
 }
 
 /** The run model's latency shape: milliseconds with microsecond precision. */
@@ -45,7 +55,7 @@ export type LatencySummary = LoadMetrics['latencyMs'];
 /** The usual percentiles in milliseconds with microsecond precision. */
 export function summarize(h: Histogram): LatencySummary {
   if (h.totalCount === 0) return { min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
-  const ms = (us: number) => Math.round(us) / 1000;
+  const ms = (us: number) => Math.round(clampedMicros(h, us)) / 1000;
   return {
     min: ms(h.minNonZeroValue),
     mean: ms(h.mean),
