@@ -26,7 +26,7 @@ export const contractCommand: Command = {
   usage: 'tollgate contract --env <name> | --spec <file> --base-url <url> [options]',
   examples: [
     'tollgate contract --env local',
-    "tollgate contract --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 -H 'Authorization: Bearer $TOKEN'",
+    'tollgate contract --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 -H "Authorization: Bearer $TOKEN"',
     'tollgate contract --env local --seed 7 --operations getAlbum,listAlbums --exclude-checks response-time',
     'tollgate contract --env local --replay 3fa2c91b0d4e',
   ],
