@@ -76,6 +76,19 @@ describe('tollgate CLI', () => {
     assert.equal(get.gin, 'GET /v1/albums/:id');
   });
 
+  test('inspect text lists each operation once, on its Gin route', async () => {
+    const { code, stdout } = await run(['inspect', '--spec', specPath]);
+    assert.equal(code, 0);
+    const rows = stdout.split('\n').filter((l) => l.startsWith('  '));
+    assert.equal(rows.length, 11, stdout);
+    const get = rows.filter((l) => /\bgetAlbum\b/.test(l));
+    assert.equal(get.length, 1, `getAlbum once:\n${stdout}`);
+    assert.match(get[0], /^ {2}GET \/v1\/albums\/:id +getAlbum +\[200 400 404\]$/);
+    assert.match(stdout, /POST \/v1\/albums\/:id\/tracks +createTrack .*\(auth\)/);
+    for (const row of rows)
+      assert.equal(row.match(/\/v1\/albums/g)?.length ?? 0, row.includes('/v1/') ? 1 : 0, row);
+  });
+
   test('a missing spec file exits 2 naming the file', async () => {
     const { code, stderr } = await run(['inspect', '--spec', 'specs/nope.yaml']);
     assert.equal(code, 2);

@@ -56,10 +56,12 @@ export const inspectCommand: Command = {
       `${spec.title} ${spec.apiVersion} (${spec.version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${spec.version}`})`,
     );
     ctx.out(`${spec.source}: ${operations.length} operations, base path "${spec.basePath || '/'}"`);
-    const width = Math.max(...operations.map((o) => o.operation.length));
+    // one row per operation: its Gin route (as the handler registers it), id, responses
+    const width = Math.max(...operations.map((o) => o.gin.length));
+    const idWidth = Math.max(...operations.map((o) => o.id.length));
     for (const op of operations) {
       ctx.out(
-        `  ${op.operation.padEnd(width)}  ${op.id}  [${op.responses.join(' ')}]${op.secured ? '  (auth)' : ''}`,
+        `  ${op.gin.padEnd(width)}  ${op.id.padEnd(idWidth)}  [${op.responses.join(' ')}]${op.secured ? '  (auth)' : ''}`,
       );
     }
     if (warnings.length) ctx.out(`\nSpec warnings (${warnings.length})`);
