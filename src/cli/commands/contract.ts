@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseEnvelopeFlag } from '../../config/envelope-flag.ts';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
+import { progressText } from '../../contract/progress-text.ts';
 import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
@@ -111,7 +112,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     const now = Date.now();
     if (now - lastLine < (tty ? 100 : 2000)) return;
     lastLine = now;
-    const text = `contract ${p.phase}: ${p.done}${p.total ? `/${p.total}` : ''} cases, ${p.findings} findings`;
+    const text = progressText(p);
     if (tty) process.stderr.write(`\r\x1b[2K${text}`);
     else if (!ctx.json) ctx.err(text);
   };

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
+import { progressText } from '../../contract/progress-text.ts';
 import { runContract } from '../../contract/run-contract.ts';
 import type { ContractRun } from '../../contract/types.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
@@ -28,7 +29,7 @@ export const contractStage: StageRunner = async (ctx) => {
       const now = Date.now();
       if (now - lastLog < 3000) return;
       lastLog = now;
-      ctx.log(`  ${p.phase} ${p.done}/${p.total}, ${p.findings} findings`);
+      ctx.log(`  ${progressText(p)}`);
     },
   });
   writeFileSync(join(ctx.runDir, 'contract.json'), `${JSON.stringify(run, null, 2)}\n`);
