@@ -29,6 +29,10 @@ export interface Failure {
   received: string;
   /** JSON pointer into the body or schema, when the check knows it; part of the grouping key. */
   location?: string;
+  /** Default error. A warning is reported once per operation and `onceKey` (default: the status). */
+  severity?: 'error' | 'warning' | 'info';
+  /** What makes two warnings of one check on one operation the same (e.g. an envelope code). */
+  onceKey?: string;
 }
 
 /** What the engine meant by sending this request. Checks use it to know what to expect. */

@@ -19,6 +19,7 @@ export const defaults = {
     envelope: false,
     maxUnanswered: '1%',
     maxRequests: 10_000,
+    failOn: 'error',
   } satisfies Required<UserContractOptions>,
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],

@@ -113,6 +113,8 @@ export interface UserContractOptions {
   maxRequests?: number;
   /** How to read `{code, msg, data}` bodies of APIs that answer 200 to everything; false = none. Default: false. */
   envelope?: Envelope | false;
+  /** Lowest finding severity that fails the contract gate and exits 1: 'error' or 'warning'. Default: 'error'. */
+  failOn?: 'error' | 'warning';
 }
 
 /** An envelope: JSON pointers into the body and the codes that mean success. */

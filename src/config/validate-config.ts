@@ -172,12 +172,19 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
     'maxResponseBytes',
     'maxRequests',
   ];
-  knownKeys(c, [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered'], at, fail);
+  knownKeys(
+    c,
+    [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered', 'failOn'],
+    at,
+    fail,
+  );
   if (
     c.maxUnanswered !== undefined &&
     !(typeof c.maxUnanswered === 'string' && /^\d+(\.\d+)?%$/.test(c.maxUnanswered))
   )
     fail(`${at}.maxUnanswered`, 'must be a percentage like "1%"', c.maxUnanswered);
+  if (c.failOn !== undefined && c.failOn !== 'error' && c.failOn !== 'warning')
+    fail(`${at}.failOn`, "must be 'error' or 'warning'", c.failOn);
   for (const key of numbers) {
     const v = c[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {

@@ -153,6 +153,7 @@ function toFinding(
   const { failure } = result;
   return {
     check: result.check,
+    severity: failure.severity ?? 'error',
     operation,
     title: scrub(failure.title),
     expected: scrub(failure.expected),

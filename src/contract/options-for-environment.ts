@@ -17,6 +17,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     envelope: c.envelope,
     maxUnanswered: c.maxUnanswered,
     maxRequests: c.maxRequests,
+    failOn: c.failOn,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

@@ -16,6 +16,8 @@ export class RunState {
   readonly perCheck: Record<string, { cases: number; failures: number }> = {};
   readonly replays: Record<string, StoredCase> = {};
   readonly tallies = new Map<string, OperationTally>();
+  /** Warnings already reported: check, operation and what makes them the same (status or code). */
+  private readonly warned = new Set<string>();
   cases = 0;
   requests = 0;
   /** Requests that got an HTTP answer, and those that timed out or could not connect. */
@@ -46,10 +48,16 @@ export class RunState {
       this.perCheck[name].cases++;
       if (failed.has(name)) this.perCheck[name].failures++;
     }
-    for (const finding of outcome.findings) {
-      if (checkRegistry.get(finding.check)?.oncePerOperation && this.reported(finding)) continue;
+    outcome.findings.forEach((finding, i) => {
+      if (checkRegistry.get(finding.check)?.oncePerOperation && this.reported(finding)) return;
+      const failure = outcome.results[i]?.failure;
+      if (failure?.severity === 'warning' || failure?.severity === 'info') {
+        const key = `${finding.check} ${finding.operation} ${failure.onceKey ?? exchange.response.status}`;
+        if (this.warned.has(key)) return;
+        this.warned.add(key);
+      }
       this.addFinding(finding, testCase, sequenceOf);
-    }
+    });
   }
 
   /** Every request sent counts here, judged or not (fixture setup, cleanup). */

@@ -1,45 +1,60 @@
-import { unansweredText } from '../run/model.ts';
+import { failingFindings, severityOf, unansweredText } from '../run/model.ts';
 import type { ContractRun } from './types.ts';
+
+const marks = { error: '✗', warning: '!', info: 'i' } as const;
 
 /**
  * The console summary of a contract run, as lines: findings grouped by
- * cause with a repro, per-check counts, per-operation status coverage.
- * Pure: the CLI prints it, tests read it.
+ * cause with a repro (errors first, then warnings), per-check counts,
+ * per-operation status coverage. Pure: the CLI prints it, tests read it.
  */
 export function contractSummaryLines(
   run: ContractRun,
-  options: { runDir?: string; replayFlags?: string[] } = {},
+  options: {
+    runDir?: string;
+    failOn?: 'error' | 'warning';
+    /** The command that reaches the same target with the same flags; default `tollgate contract`. */
+    replayCommand?: string;
+    /** Flags that change how a case is sent (e.g. `--follow-redirects`), carried by replay lines. */
+    replayFlags?: string[];
+  } = {},
 ): string[] {
   const flags = (options.replayFlags ?? []).map((f) => ` ${f}`).join('');
   const lines: string[] = [];
   const u = run.unanswered;
   const overBudget = u.requests > 0 && (u.timeouts + u.connection) / u.requests > parseFloat(u.budget) / 100;
+  const failing = failingFindings(run.findings, options.failOn);
   const verdict = run.aborted
     ? `ABORTED (${run.aborted.reason})`
-    : run.findings.length || overBudget
+    : failing.length || overBudget
       ? 'FAILED'
       : run.incomplete
         ? 'INCOMPLETE'
         : 'PASSED';
+  const errors = run.findings.filter((f) => severityOf(f) === 'error').length;
+  const warnings = run.findings.filter((f) => severityOf(f) === 'warning').length;
   lines.push(
-    `contract ${verdict}: ${run.findings.length} findings in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
+    `contract ${verdict}: ${errors} findings${warnings ? `, ${warnings} warnings` : ''} in ${run.groups.length} groups, ${run.cases} cases, seed ${run.seed}, ${(run.durationMs / 1000).toFixed(1)}s`,
   );
   for (const notice of run.notices ?? []) lines.push(`! ${notice}`);
-  const warnings = run.specWarnings ?? [];
-  if (warnings.length) lines.push('', `Spec warnings (${warnings.length}, not findings)`);
-  for (const w of warnings) lines.push(`  ! ${w.message} [${w.code}]`);
+  const specWarnings = run.specWarnings ?? [];
+  if (specWarnings.length) lines.push('', `Spec warnings (${specWarnings.length}, not findings)`);
+  for (const w of specWarnings) lines.push(`  ! ${w.message} [${w.code}]`);
   if (u.timeouts + u.connection)
     lines.push(`  ${overBudget ? '✗' : '!'} ${unansweredText(u)}${overBudget ? ': over budget' : ''}`);
   if (run.groups.length) lines.push('', 'Findings');
-  for (const group of run.groups) {
+  const rank = { error: 0, warning: 1, info: 2 };
+  const groups = [...run.groups].sort((a, b) => rank[severityOf(a)] - rank[severityOf(b)]);
+  for (const group of groups) {
     const f = run.findings[group.first];
+    const severity = severityOf(group);
     lines.push(
-      `  ✗ ${group.operation}  ${group.title}  [${group.check}]${group.count > 1 ? ` ×${group.count}` : ''}`,
+      `  ${marks[severity]} ${severity === 'error' ? '' : `${severity}: `}${group.operation}  ${group.title}  [${group.check}]${group.count > 1 ? ` ×${group.count}` : ''}`,
     );
     lines.push(`      ${f.expected}`, `      ${f.received}`);
     if (f.replayId)
       lines.push(
-        `      replay: tollgate contract --replay ${f.replayId}${options.runDir ? ` --run-dir ${options.runDir}` : ''}${flags}`,
+        `      replay: ${options.replayCommand ?? 'tollgate contract'} --replay ${f.replayId}${options.runDir ? ` --run-dir ${options.runDir}` : ''}${flags}`,
       );
     if (f.curl) lines.push(`      ${f.curl.length > 300 ? `${f.curl.slice(0, 297)}...` : f.curl}`);
   }

@@ -15,6 +15,7 @@ const metricCatalog: Record<string, MetricKind> = {
   'contract.violationRate': 'ratio',
   'contract.findings': 'count',
   'contract.unanswered': 'ratio',
+  'contract.warnings': 'count',
   'coverage.neverSeen': 'count',
 };
 

@@ -6,7 +6,7 @@ import { planOperation } from '../cases/plan-cases.ts';
 import { contractOptionsFor } from '../contract/options-for-environment.ts';
 import { runContract } from '../contract/run-contract.ts';
 import type { ContractRun } from '../contract/types.ts';
-import type { Finding } from '../run/model.ts';
+import { type Finding, failingFindings, severityOf } from '../run/model.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
 import { loadSpec } from '../spec/load-spec.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
@@ -34,7 +34,11 @@ export async function defineContractSuite(
       for (const phase of phases) {
         test(`${phase}`, async ({ target }) => {
           const run = await sharedRun(target);
-          const findings = run.findings.filter((f) => f.operation === operation.key && f.phase === phase);
+          const mine = run.findings.filter((f) => f.operation === operation.key && f.phase === phase);
+          // Warnings are shown, not failed, unless the environment sets failOn: 'warning'.
+          const findings = failingFindings(mine, target.env.contract.failOn);
+          for (const f of mine.filter((f) => !findings.includes(f)))
+            test.info().annotations.push({ type: severityOf(f), description: describe(f) });
           expect(findings.map(describe), `${findings.length} contract findings`).toEqual([]);
         });
       }

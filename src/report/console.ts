@@ -1,4 +1,4 @@
-import { type RunModel, unansweredText } from '../run/model.ts';
+import { type RunModel, severityOf, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { diffRows, diffSummary, placeText } from './diff-text.ts';
 import {
@@ -103,15 +103,21 @@ function findingLines(model: RunModel, paint: Paint, max: number): string[] {
     lines.push('', paint('bold', 'Spec warnings') + `  ${warnings.length}, not findings`);
   for (const w of warnings)
     lines.push(`  ${paint('yellow', '!')} ${clean(w.message)} ${paint('dim', `[${w.code}]`)}`);
-  lines.push('', paint('bold', `Findings`) + `  ${contract.findings.length} in ${contract.cases} cases`);
+  const warned = contract.findings.filter((f) => severityOf(f) === 'warning').length;
+  lines.push(
+    '',
+    paint('bold', `Findings`) +
+      `  ${contract.findings.length - warned} errors${warned ? `, ${warned} warnings` : ''} in ${contract.cases} cases`,
+  );
+  for (const notice of contract.notices ?? []) lines.push(`  ${paint('yellow', '!')} ${clean(notice)}`);
   const u = contract.unanswered;
   if (u && u.timeouts + u.connection > 0) lines.push(`  ${paint('red', '!')} ${unansweredText(u)}`);
   const groups = groupViews(model);
   for (const g of groups.slice(0, max)) {
     const at = g.location ? ` at ${g.location}` : '';
-    lines.push(
-      `  ${paint('red', '✗')} ${clean(`${g.operation}  ${g.title}${at}`)}${g.count > 1 ? ` ×${g.count}` : ''}`,
-    );
+    const severity = severityOf(g);
+    const mark = severity === 'error' ? paint('red', '✗') : paint('yellow', `! ${severity}:`);
+    lines.push(`  ${mark} ${clean(`${g.operation}  ${g.title}${at}`)}${g.count > 1 ? ` ×${g.count}` : ''}`);
     lines.push(paint('dim', `      ${clean(`${g.check}: ${g.expected} | ${g.received}`).slice(0, 200)}`));
   }
   if (groups.length > max) lines.push(`  ... and ${groups.length - max} more groups (see the report)`);

@@ -1,4 +1,4 @@
-import type { Finding, GateResult, RunModel } from '../run/model.ts';
+import { type Finding, type GateResult, type RunModel, severityOf } from '../run/model.ts';
 import { placeText } from './diff-text.ts';
 import { formatDuration } from './format.ts';
 import { redactFinding } from './redact.ts';
@@ -71,12 +71,22 @@ function contractSuites(model: RunModel): XmlEntry[] {
   const findings = contract.findings.map(redactFinding);
   return contract.operations.map((op) => {
     const cases = checks.map((check): XmlEntry => {
-      const failed = findings.filter((f) => f.operation === op.operation && f.check === check);
+      const found = findings.filter((f) => f.operation === op.operation && f.check === check);
+      const failed = found.filter((f) => severityOf(f) === 'error');
+      const warned = found.filter((f) => severityOf(f) !== 'error');
       const testcase: XmlEntry = {
         name: 'testcase',
         attributes: { name: check, classname: op.operation, time: 0 },
       };
-      if (failed.length > 0) testcase.children = [findingFailure(check, failed)];
+      const children: XmlEntry[] = [];
+      if (failed.length > 0) children.push(findingFailure(check, failed));
+      // JUnit has no warning element: warnings pass and are written where CI shows a test's output.
+      if (warned.length > 0)
+        children.push({
+          name: 'system-out',
+          text: warned.map((f) => `${severityOf(f)}: ${findingText(f)}`).join('\n\n'),
+        });
+      if (children.length > 0) testcase.children = children;
       return testcase;
     });
     return suite(`contract ${op.operation}`, cases);
@@ -94,17 +104,7 @@ function specWarningSuite(model: RunModel): XmlEntry[] {
 
 function findingFailure(check: string, findings: Finding[]): XmlEntry {
   const first = findings[0];
-  const shown = findings
-    .slice(0, MAX_FINDINGS_PER_CASE)
-    .map((f) =>
-      [
-        `${f.title}${f.location ? ` at ${f.location}` : ''} (${f.phase}, replay ${f.replayId})`,
-        `  Expected: ${stripLabel(f.expected, 'Expected')}`,
-        `  Received: ${stripLabel(f.received, 'Received')}`,
-        `  ${f.request.method} ${f.request.url} -> ${f.response.status}`,
-        `  ${f.curl}`,
-      ].join('\n'),
-    );
+  const shown = findings.slice(0, MAX_FINDINGS_PER_CASE).map(findingText);
   if (findings.length > shown.length) shown.push(`... and ${findings.length - shown.length} more`);
   return {
     name: 'failure',
@@ -114,6 +114,16 @@ function findingFailure(check: string, findings: Finding[]): XmlEntry {
     },
     text: shown.join('\n\n'),
   };
+}
+
+function findingText(f: Finding): string {
+  return [
+    `${f.title}${f.location ? ` at ${f.location}` : ''} (${f.phase}, replay ${f.replayId})`,
+    `  Expected: ${stripLabel(f.expected, 'Expected')}`,
+    `  Received: ${stripLabel(f.received, 'Received')}`,
+    `  ${f.request.method} ${f.request.url} -> ${f.response.status}`,
+    `  ${f.curl}`,
+  ].join('\n');
 }
 
 /** "Documented: 200" stays, a bare "200" reads fine after our own label. */

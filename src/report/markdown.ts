@@ -1,4 +1,4 @@
-import { type RunModel, type TrendRow, unansweredText } from '../run/model.ts';
+import { type RunModel, severityOf, type TrendRow, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { diffMarkdown } from './diff-text.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
@@ -54,7 +54,11 @@ function findingsSection(model: RunModel): string[] {
   const contract = model.contract;
   if (!contract) return [];
   const groups = groupViews(model);
-  const out = [`### Contract: ${contract.findings.length} findings in ${contract.cases} cases`, ''];
+  const warned = contract.findings.filter((f) => severityOf(f) === 'warning').length;
+  const out = [
+    `### Contract: ${contract.findings.length - warned} findings${warned ? `, ${warned} warnings` : ''} in ${contract.cases} cases`,
+    '',
+  ];
   const warnings = contract.specWarnings ?? [];
   if (warnings.length > 0) {
     out.push(`Spec warnings (${warnings.length}, not findings):`, '');
@@ -63,12 +67,16 @@ function findingsSection(model: RunModel): string[] {
   }
   const u = contract.unanswered;
   if (u && u.timeouts + u.connection > 0) out.push(`**${unansweredText(u)}**`, '');
+  for (const notice of contract.notices ?? []) out.push(`> ⚠️ ${cell(notice)}`, '');
   if (groups.length > 0) {
-    out.push('| Check | Operation | Finding | Expected | Received | Count |', '|---|---|---|---|---|---|');
+    out.push(
+      '| Severity | Check | Operation | Finding | Expected | Received | Count |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const g of groups) {
       const at = g.location ? ` at ${code(g.location)}` : '';
       out.push(
-        `| ${cell(g.check)} | ${code(g.operation)} | ${cell(g.title)}${at} | ${cell(g.expected)} | ${cell(g.received)} | ${g.count} |`,
+        `| ${severityOf(g)} | ${cell(g.check)} | ${code(g.operation)} | ${cell(g.title)}${at} | ${cell(g.expected)} | ${cell(g.received)} | ${g.count} |`,
       );
     }
     out.push('');

@@ -111,8 +111,33 @@ export interface ContractResult {
   unanswered?: { requests: number; timeouts: number; connection: number; budget: string };
 }
 
+/**
+ * How much a finding matters: only errors fail the default gate and exit 1;
+ * warnings (e.g. a valid request rejected with a documented 4xx: the spec is
+ * incomplete, not the server wrong) fail only with `--fail-on warning`.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding without a severity (run.json written before severities) is an error. */
+export function severityOf(finding: { severity?: Severity }): Severity {
+  return finding.severity ?? 'error';
+}
+
+/** The findings that fail a run: errors, and warnings too when `failOn` is 'warning'. */
+export function failingFindings<F extends { severity?: Severity }>(
+  findings: F[],
+  failOn: 'error' | 'warning' = 'error',
+): F[] {
+  return findings.filter((f) => {
+    const severity = severityOf(f);
+    return severity === 'error' || (failOn === 'warning' && severity === 'warning');
+  });
+}
+
 export interface Finding {
   check: string;
+  /** error, warning or info; absent means error. */
+  severity?: Severity;
   /** `GET /v1/albums/{id}` */
   operation: string;
   title: string;
@@ -138,6 +163,7 @@ export function unansweredText(u: NonNullable<ContractResult['unanswered']>): st
 export interface FindingGroup {
   key: string;
   check: string;
+  severity?: Severity;
   operation: string;
   title: string;
   count: number;

@@ -36,8 +36,11 @@ export interface Target {
 
 /**
  * Resolves the target of a command from its flags: `--env` (with the config),
- * or ad hoc `--spec` + `--base-url` + `--header`. Starts the environment's
- * webServer when it has one; the caller must `close()`.
+ * or ad hoc `--spec` + `--base-url` + `--header`. Ad hoc is isolated: it
+ * loads no tollgate.config.ts from the folder and reads no TOLLGATE_TOKEN
+ * unless `--config` or `--env` asks for the config (what is sent is what the
+ * command line says). Starts the environment's webServer when it has one;
+ * the caller must `close()`.
  */
 export async function openTarget(
   ctx: TargetRequest,
@@ -47,7 +50,8 @@ export async function openTarget(
   } = {},
 ): Promise<Target> {
   const v = ctx.values;
-  const fileConfig = await loadConfig(ctx.cwd, v.config as string | undefined);
+  const isolated = v['base-url'] !== undefined && v.config === undefined && v.env === undefined;
+  const fileConfig = isolated ? undefined : await loadConfig(ctx.cwd, v.config as string | undefined);
   // `--env` with `--base-url` keeps the environment (and its safety settings); alone, `--base-url` is ad hoc.
   const adhoc = v['base-url'] !== undefined && (v.env === undefined || !fileConfig);
   if (!fileConfig && !adhoc) {
@@ -58,7 +62,7 @@ export async function openTarget(
   }
   const config = fileConfig ?? resolveConfig({}, ctx.cwd);
   const envName = adhoc ? 'adhoc' : pickEnvironment(config, v.env as string | undefined);
-  const env = adhoc ? adhocEnvironment(config, v) : resolveEnvironment(config, envName);
+  const env = adhoc ? adhocEnvironment(config, v, !isolated) : resolveEnvironment(config, envName);
   const overrideURL = adhoc ? undefined : baseURLOverride(env, v['base-url']);
   const specSource = (v.spec as string | undefined) ?? config.specs[env.spec];
   if (!specSource) {
@@ -132,11 +136,15 @@ function baseURLOverride(env: ResolvedEnvironment, raw: unknown): string | undef
   return url.replace(/\/+$/, '');
 }
 
-function adhocEnvironment(config: ResolvedConfig, v: TargetRequest['values']): ResolvedEnvironment {
+function adhocEnvironment(
+  config: ResolvedConfig,
+  v: TargetRequest['values'],
+  readToken: boolean,
+): ResolvedEnvironment {
   const baseURL = String(v['base-url']);
   if (!isHttpUrl(baseURL))
     throw new TollgateError('TG_USAGE', `--base-url must be an http(s) URL, got "${baseURL}"`);
-  const token = process.env.TOLLGATE_TOKEN;
+  const token = readToken ? process.env.TOLLGATE_TOKEN : undefined;
   return {
     name: 'adhoc',
     baseURL: baseURL.replace(/\/+$/, ''),

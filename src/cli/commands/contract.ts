@@ -8,17 +8,19 @@ import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
 import type { ContractInput, ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
+import { failingFindings, severityOf } from '../../run/model.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { resolveRunDir } from '../../run/run-file.ts';
 import { contractOutcome } from '../../run/stages/contract-stage.ts';
 import { openTarget, type Target } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
+import { replayCommandOf } from '../replay-command.ts';
 
 /**
  * `tollgate contract`: generate cases from the spec, send them, check every
  * response, write `reports/<run>/contract.json`, print a summary. Exit 1 on
- * any finding, 0 when clean, 2 for usage/spec errors, 3 when unreachable.
+ * any error finding (and on warnings with `--fail-on warning`), 0 otherwise, 2 for usage/spec errors, 3 when unreachable.
  * `--replay <id>` sends one stored case again: `fixed` (0) or `still failing` (1).
  */
 export const contractCommand: Command = {
@@ -66,6 +68,11 @@ export const contractCommand: Command = {
       valueName: 'rps',
     },
     timeout: { type: 'string', description: 'per-request timeout in ms (default 10000)', valueName: 'ms' },
+    'fail-on': {
+      type: 'string',
+      description: 'lowest severity that exits 1: error or warning (default: config, else error)',
+      valueName: 'severity',
+    },
     envelope: {
       type: 'string',
       description:
@@ -124,13 +131,17 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     target.envName,
     ctx.values['run-dir'] as string | undefined,
   );
-  const outcome = contractOutcome(run);
+  const outcome = contractOutcome(run, options.failOn);
+  const replayCommand = replayCommandOf(ctx.values, target.secrets);
   const summary = {
     verdict: outcome.verdict,
     env: target.envName,
     baseURL: target.baseURL,
     spec: target.spec.source,
+    replayCommand,
     findings: run.findings.length,
+    errors: run.findings.filter((f) => severityOf(f) === 'error').length,
+    warnings: run.findings.filter((f) => severityOf(f) === 'warning').length,
     groups: run.groups.length,
   };
   writeFileSync(join(dir, CONTRACT_FILE), `${JSON.stringify({ summary, ...run }, null, 2)}\n`);
@@ -144,7 +155,12 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
   if (ctx.json) ctx.out(JSON.stringify({ dir, summary, ...run }, null, 2));
   else {
     const replayFlags = options.followRedirects ? ['--follow-redirects'] : [];
-    for (const line of contractSummaryLines(run, { runDir: relative(ctx.cwd, dir) || dir, replayFlags }))
+    for (const line of contractSummaryLines(run, {
+      runDir: relative(ctx.cwd, dir) || dir,
+      failOn: options.failOn,
+      replayCommand,
+      replayFlags,
+    }))
       ctx.out(line);
     ctx.out(
       `\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))} and ${relative(ctx.cwd, join(dir, 'index.html'))}`,
@@ -196,7 +212,14 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     tags: list(v.tags),
     envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
     followRedirects: v['follow-redirects'] === true,
+    failOn: failOnFlag(v['fail-on']) ?? o.failOn,
   };
+}
+
+function failOnFlag(value: unknown): 'error' | 'warning' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'error' || value === 'warning') return value;
+  throw new TollgateError('TG_USAGE', `--fail-on must be "error" or "warning", got "${value}"`);
 }
 
 function int(value: unknown, flag: string, min = 0): number | undefined {

@@ -1,4 +1,4 @@
-import { type Finding, type RunModel, unansweredText } from '../../run/model.ts';
+import { type Finding, type RunModel, type Severity, severityOf, unansweredText } from '../../run/model.ts';
 import { html, type Raw } from '../escape-html.ts';
 import { formatMs } from '../format.ts';
 import { findingsByCheck, groupViews } from '../summary-data.ts';
@@ -17,6 +17,7 @@ export function renderFindings(model: RunModel): Raw {
     id: 'group-table',
     filter: 'Filter finding groups…',
     columns: [
+      { label: 'Severity' },
       { label: 'Check' },
       { label: 'Operation' },
       { label: 'Finding' },
@@ -26,6 +27,7 @@ export function renderFindings(model: RunModel): Raw {
     ],
     rows: groupViews(model).map((g) => ({
       cells: [
+        { html: severityBadge(severityOf(g)), sort: severityOf(g) },
         html`<a href="#finding-${g.first}">${g.check}</a>`,
         html`<code>${g.operation}</code>`,
         html`${g.title}${g.location ? html` <code class="muted">${g.location}</code>` : ''}`,
@@ -56,7 +58,10 @@ ${more > 0 ? html`<p class="muted small">… and ${more} more ${check} findings 
     u && u.timeouts + u.connection > 0
       ? html`<p class="unanswered"><strong>${unansweredText(u)}</strong></p>`
       : '';
-  return html`<section id="findings"><h2>Findings <span class="muted small">${contract.findings.length} in ${contract.cases} cases · seed ${contract.seed}</span></h2>
+  const warnings = contract.findings.filter((f) => severityOf(f) === 'warning').length;
+  const notices = contract.notices ?? [];
+  return html`<section id="findings"><h2>Findings <span class="muted small">${contract.findings.length - warnings} errors · ${warnings} warnings in ${contract.cases} cases · seed ${contract.seed}</span></h2>
+${notices.length ? html`<ul class="notices">${notices.map((n) => html`<li><span class="badge warn">notice</span> ${n}</li>`)}</ul>` : ''}
 ${unanswered}${groups}
 ${contract.findings.length > 0 ? html`<h3>All findings by check</h3>` : ''}${filter}${sections}</section>`;
 }
@@ -76,12 +81,17 @@ function renderFinding(index: number, f: Finding): Raw {
     clip(res.body),
   ].join('\n');
   return html`<article class="finding" id="finding-${index}" data-check="${f.check}">
-<h4><span>${f.title}</span><code>${f.operation}</code><span class="badge neutral">${f.phase}</span>${f.location ? html`<code class="muted">${f.location}</code>` : ''}<span class="muted small">replay ${f.replayId}</span></h4>
+<h4>${severityBadge(severityOf(f))}<span>${f.title}</span><code>${f.operation}</code><span class="badge neutral">${f.phase}</span>${f.location ? html`<code class="muted">${f.location}</code>` : ''}<span class="muted small">replay ${f.replayId}</span></h4>
 <div class="expect-received"><div class="er expected">${f.expected}</div><div class="er received">${f.received}</div></div>
 <div class="exchange"><div><h5>Request</h5><pre class="request">${requestText}</pre></div>
 <div><h5>Response</h5><pre class="response-body">${responseText}</pre></div></div>
 <div class="curl"><pre id="curl-${index}">${f.curl}</pre><button type="button" class="copy" data-copy="curl-${index}">Copy curl</button></div>
 </article>`;
+}
+
+/** Errors in the fail colour; warnings and info in the warn one (shown, not failing by default). */
+function severityBadge(severity: Severity): Raw {
+  return html`<span class="badge ${severity === 'error' ? 'fail' : 'warn'} severity">${severity}</span>`;
 }
 
 function headerLines(headers: Record<string, string>): string[] {

@@ -6,7 +6,7 @@ import { runContract } from '../../contract/run-contract.ts';
 import type { ContractRun } from '../../contract/types.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { evaluateGates } from '../../gates/evaluate-gates.ts';
-import { type ContractResult, unansweredText } from '../model.ts';
+import { type ContractResult, failingFindings, severityOf, unansweredText } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 
 /**
@@ -33,26 +33,37 @@ export const contractStage: StageRunner = async (ctx) => {
     },
   });
   writeFileSync(join(ctx.runDir, 'contract.json'), `${JSON.stringify(run, null, 2)}\n`);
-  return contractOutcome(run);
+  return contractOutcome(run, target.env.contract.failOn);
 };
 
-export function contractOutcome(run: ContractRun): StageOutcome {
+/**
+ * The contract gate: `contract.findings ==0` counts errors only; with
+ * `failOn: 'warning'` a `contract.warnings ==0` gate joins it.
+ */
+export function contractOutcome(run: ContractRun, failOn: 'error' | 'warning' = 'error'): StageOutcome {
   const contract = toContractResult(run);
   const { requests, timeouts, connection, budget } = run.unanswered;
+  const errors = failingFindings(contract.findings).length;
+  const warnings = contract.findings.filter((f) => severityOf(f) === 'warning').length;
   const gates = evaluateGates(
     {
       values: {
-        'contract.findings': contract.findings.length,
+        'contract.findings': errors,
+        'contract.warnings': warnings,
         'contract.unanswered': requests ? (timeouts + connection) / requests : 0,
       },
     },
-    { 'contract.findings': '==0', 'contract.unanswered': `<=${budget}` },
+    {
+      'contract.findings': '==0',
+      ...(failOn === 'warning' ? { 'contract.warnings': '==0' } : {}),
+      'contract.unanswered': `<=${budget}`,
+    },
     'contract',
   );
   const groups = contract.groups.length;
   const incomplete = run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : '';
   const unanswered = timeouts + connection ? `, ${unansweredText(run.unanswered)}` : '';
-  const summary = `${contract.findings.length} findings (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}${incomplete}`;
+  const summary = `${errors} findings${warnings ? `, ${warnings} warnings` : ''} (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}${incomplete}`;
   return {
     verdict: run.aborted
       ? 'error'
@@ -90,6 +101,7 @@ function toContractResult(run: ContractRun): ContractResult {
     unanswered: run.unanswered,
     ...(run.budget ? { budget: run.budget } : {}),
     ...(run.incomplete ? { incomplete: run.incomplete } : {}),
+    ...(run.notices ? { notices: run.notices } : {}),
   };
   return run.specWarnings ? { ...result, specWarnings: run.specWarnings } : result;
 }
