@@ -74,19 +74,4 @@ export const knownFalseAlarms = new Map<string, string>([
         string,
       ],
   ),
-  // Business rules (captcha, unknown role, record not found) refuse schema-valid requests with code 7.
-  ...[
-    'POST /base/login',
-    'POST /users',
-    'POST /roles',
-    'GET /users/{id}',
-    'GET /roles/{id}',
-    'GET /files/{id}',
-  ].map(
-    (op) =>
-      [`positive-data-accepted | ${op} | API rejected schema-compliant request`, 'issue 8 item 4'] as [
-        string,
-        string,
-      ],
-  ),
 ]);
