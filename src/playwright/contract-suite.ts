@@ -38,8 +38,8 @@ export async function defineContractSuite(
           // Warnings are shown, not failed, unless the environment sets failOn: 'warning'.
           const findings = failingFindings(mine, target.env.contract.failOn);
           for (const f of mine.filter((f) => !findings.includes(f)))
-            test.info().annotations.push({ type: severityOf(f), description: describe(f) });
-          expect(findings.map(describe), `${findings.length} contract findings`).toEqual([]);
+            test.info().annotations.push({ type: severityOf(f), description: describeFinding(f) });
+          expect(findings.map(describeFinding), `${findings.length} contract findings`).toEqual([]);
         });
       }
     });
@@ -84,6 +84,6 @@ async function sharedRun(target: Target): Promise<ContractRun> {
   return run;
 }
 
-function describe(f: Finding): string {
+function describeFinding(f: Finding): string {
   return `[${f.check}] ${f.title}\n    ${f.expected}\n    ${f.received}\n    ${f.curl}`;
 }

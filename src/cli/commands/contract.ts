@@ -8,7 +8,7 @@ import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
 import type { ContractInput, ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
-import { failingFindings, severityOf } from '../../run/model.ts';
+import { severityOf } from '../../run/model.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { resolveRunDir } from '../../run/run-file.ts';
