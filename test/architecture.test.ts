@@ -22,7 +22,7 @@ const allowed: Record<string, string[]> = {
   generate: ['config', 'spec', 'errors'],
   diff: ['spec', 'errors'],
   report: ['run', 'http'],
-  target: ['config', 'spec', 'errors'],
+  target: ['config', 'spec', 'errors', 'http'],
   run: [
     'checks',
     'config',

@@ -1,8 +1,6 @@
 import type { ResolvedAuth, Secret } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
-
-const sensitive =
-  /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$|token|secret|api[-_]?key/i;
+import { isSensitiveHeader } from '../http/sensitive-names.ts';
 
 /** Turns `--header 'Name: value'` flags into headers; sensitive values become secrets. */
 export function parseHeaderFlags(flags: string[]): { headers: Record<string, string>; secrets: Secret[] } {
@@ -15,7 +13,7 @@ export function parseHeaderFlags(flags: string[]): { headers: Record<string, str
     const name = flag.slice(0, colon).trim().toLowerCase();
     const value = flag.slice(colon + 1).trim();
     headers[name] = value;
-    if (sensitive.test(name)) {
+    if (isSensitiveHeader(name)) {
       const bearer = /^Bearer\s+(.+)$/i.exec(value);
       secrets.push({
         value: bearer ? bearer[1] : value,

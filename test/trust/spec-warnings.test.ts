@@ -160,7 +160,7 @@ describe('item 9: spec warnings, computed once per spec', () => {
       );
       assert.match(out, /[Ss]pec warnings/, name);
     }
-    assert.match(renderConsole(model), new RegExp(`Findings\\s+${findingsBefore} in`));
+    assert.match(renderConsole(model), new RegExp(`Findings\\s+${findingsBefore} errors in`));
     assert.doesNotMatch(renderJunit(model), /<testcase[^>]*name="body-on-bodiless-status"/);
   });
 
