@@ -6,7 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['load/run.ts', 'contract-vs-schemathesis/run.ts', 'diff-vs-oasdiff/run.ts'];
+const benches = [
+  'load/run.ts',
+  'contract-vs-schemathesis/run.ts',
+  'diff-vs-oasdiff/run.ts',
+  'cli-startup/run.ts',
+];
 let failed = 0;
 for (const bench of benches) {
   const file = join(import.meta.dirname, bench);

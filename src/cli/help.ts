@@ -1,12 +1,12 @@
 import type { Command, OptionSpec } from './command.ts';
 
-/** `tollgate --help`: every command with its summary and first example. */
-export async function mainHelp(
-  table: Record<string, () => Promise<Command>>,
+/** `tollgate --help`: every command with its summary and first example, no command imported. */
+export function mainHelp(
+  list: Record<string, { summary: string; example: string }>,
   version: string,
-): Promise<string> {
-  const loaded = await Promise.all(Object.values(table).map((load) => load()));
-  const width = Math.max(...loaded.map((c) => c.name.length));
+): string {
+  const names = Object.keys(list);
+  const width = Math.max(...names.map((name) => name.length));
   const lines = [
     `tollgate ${version}: contract and load testing for Gin APIs`,
     '',
@@ -14,12 +14,13 @@ export async function mainHelp(
     '',
     'Commands:',
   ];
-  for (const command of loaded) {
-    lines.push(`  ${command.name.padEnd(width)}  ${command.summary}`);
-    for (const example of command.examples) lines.push(`  ${''.padEnd(width)}    $ ${example}`);
+  for (const name of names) {
+    lines.push(`  ${name.padEnd(width)}  ${list[name].summary}`);
+    lines.push(`  ${''.padEnd(width)}    $ ${list[name].example}`);
   }
   lines.push(
     '',
+    'More examples and every option: tollgate <command> --help',
     'Global options: --help (per command too), --version, --json (print data as JSON)',
     'Exit codes: 0 pass, 1 a check or gate failed, 2 usage/config/spec error, 3 target unreachable,',
     '            70 internal error (a bug), 130 interrupted (results so far are written)',

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ExitCode } from '../errors/exit-codes.ts';
 import { isTollgateError, TollgateError } from '../errors/tollgate-error.ts';
 import type { Command, CommandContext } from './command.ts';
-import { commands } from './commands/index.ts';
+import { commandList, commands } from './commands/index.ts';
 import { commandHelp, mainHelp } from './help.ts';
 
 const version: string = JSON.parse(
@@ -21,7 +21,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return ExitCode.Pass;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    out(await mainHelp(commands, version));
+    out(mainHelp(commandList, version));
     return name === undefined ? ExitCode.Usage : ExitCode.Pass;
   }
   const load = commands[name];

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { commands } from '../../src/cli/commands/index.ts';
+import { commandList, commands } from '../../src/cli/commands/index.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/tollgate.js');
 const specPath = resolve(import.meta.dirname, '../../specs/albums.openapi.yaml');
@@ -34,7 +34,10 @@ describe('tollgate CLI', () => {
       const command = await commands[name]();
       assert.ok(command.examples.length > 0, `${name} has no example`);
       assert.ok(stdout.includes(`$ ${command.examples[0]}`), `${name}'s example missing from --help`);
+      // --help lists from commandList (no imports); it must say what the command itself says
+      assert.deepEqual(commandList[name], { summary: command.summary, example: command.examples[0] }, name);
     }
+    assert.deepEqual(Object.keys(commandList), Object.keys(commands));
     assert.match(
       stdout,
       /Exit codes: 0 pass, 1 a check or gate failed, 2 usage\/config\/spec error, 3 target unreachable/,

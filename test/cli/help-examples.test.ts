@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { commands } from '../../src/cli/commands/index.ts';
+import { commandList, commands } from '../../src/cli/commands/index.ts';
 import { mainHelp } from '../../src/cli/help.ts';
 
 /**
@@ -52,7 +52,7 @@ test('every --help example parses as bash and expands its variables', async () =
     assert.deepEqual(singleQuotedDollars(example), [], `never expands (single-quoted $): ${example}`);
   }
   // the main --help shows them as they are
-  const help = await mainHelp(commands, '0.0.0');
+  const help = mainHelp(commandList, '0.0.0');
   for (const line of help.split('\n').filter((l) => l.trim().startsWith('$ '))) {
     assert.deepEqual(singleQuotedDollars(line.trim().slice(2)), [], line);
   }

@@ -13,3 +13,39 @@ export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.ts').then((m) => m.reportCommand),
   inspect: () => import('./inspect.ts').then((m) => m.inspectCommand),
 };
+
+/**
+ * What `tollgate --help` lists, without importing a command: `--help` answers
+ * before any engine loads (issue 14). test/cli/cli.test.ts keeps each entry
+ * equal to its command's own summary and first example.
+ */
+export const commandList: Record<string, { summary: string; example: string }> = {
+  gate: {
+    summary: "run the environment's stages (generate-check, contract, suites, load) and judge every gate",
+    example: 'tollgate gate --env local',
+  },
+  contract: {
+    summary: 'contract-test an API against its OpenAPI spec (examples, boundaries, negative, stateful, auth)',
+    example: 'tollgate contract --env local',
+  },
+  load: {
+    summary: 'run a load profile (load/<name>.ts) and judge its gates for the environment',
+    example: 'tollgate load smoke --env local',
+  },
+  diff: {
+    summary: 'compare two API descriptions and report breaking changes (oasdiff check ids, ERR/WARN/INFO)',
+    example: 'tollgate diff git:main:specs/albums.openapi.yaml specs/albums.openapi.yaml',
+  },
+  generate: {
+    summary: 'write typed API clients to specs/generated (--check: fail when they are stale)',
+    example: 'tollgate generate',
+  },
+  report: {
+    summary: 'render the HTML, JUnit and Markdown reports of a run again from its run.json',
+    example: 'tollgate report latest',
+  },
+  inspect: {
+    summary: 'load a spec and list its operations (nothing is sent)',
+    example: 'tollgate inspect --spec specs/albums.swagger.yaml',
+  },
+};
