@@ -1,5 +1,5 @@
+import { defineProfile } from 'tollgate';
 import type { paths } from '../specs/generated/albums.ts';
-import { defineProfile } from '../src/load/define-profile.ts';
 
 let key = 0;
 const token = () => `baseline-${process.pid}-${++key}`;

@@ -1,5 +1,5 @@
+import { defineProfile } from 'tollgate';
 import type { paths } from '../specs/generated/albums.ts';
-import { defineProfile } from '../src/load/define-profile.ts';
 
 /**
  * A few seconds of light, mixed reads at a gentle fixed rate (open model, so

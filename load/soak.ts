@@ -1,5 +1,5 @@
+import { defineProfile } from 'tollgate';
 import type { paths } from '../specs/generated/albums.ts';
-import { defineProfile } from '../src/load/define-profile.ts';
 
 /** A modest rate held for a long time: leaks, slow drift, connection churn. Bounded at 10 minutes. */
 export default defineProfile<paths>({

@@ -1,5 +1,5 @@
+import { defineProfile } from 'tollgate';
 import type { paths } from '../specs/generated/albums.ts';
-import { defineProfile } from '../src/load/define-profile.ts';
 
 /** Open model: a sudden 10x burst of arrivals and back. Does the API recover? */
 export default defineProfile<paths>({

@@ -1,5 +1,5 @@
+import { defineProfile } from 'tollgate';
 import type { paths } from '../specs/generated/albums.ts';
-import { defineProfile } from '../src/load/define-profile.ts';
 
 /** Closed model, connections ramped up until the API saturates: where does latency bend? */
 export default defineProfile<paths>({
