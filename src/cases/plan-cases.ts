@@ -33,6 +33,8 @@ export interface PlanFilter {
   /** Operation ids or keys (`GET /v1/albums`); empty means all. */
   operations?: string[];
   tags?: string[];
+  /** Operations never sent (exclusions, session-ending operations). */
+  skip?: (operation: Operation) => boolean;
 }
 
 const safeMethods = new Set(['get', 'head', 'options']);
@@ -47,6 +49,7 @@ const generators: [Phase, (ctx: GenerationContext, problems: string[]) => Candid
 export function selectOperations(spec: LoadedSpec, filter: PlanFilter = {}, readOnly = false): Operation[] {
   return spec.operations.filter((op) => {
     if (readOnly && !safeMethods.has(op.method)) return false;
+    if (filter.skip?.(op)) return false;
     if (filter.operations?.length && !filter.operations.some((name) => name === op.id || name === op.key))
       return false;
     if (filter.tags?.length && !op.tags.some((tag) => filter.tags?.includes(tag))) return false;

@@ -111,6 +111,14 @@ export interface UserContractOptions {
   maxUnanswered?: string;
   /** Hard cap on requests in one run; cases past it are reported as not run and the run as incomplete. Default: 10000. */
   maxRequests?: number;
+  /** Operation ids or `METHOD /path` never sent, in any phase (fixtures included). Default: none. */
+  excludeOperations?: string[];
+  /** Paths never sent, with everything below them (`/base` fences `/base/logout`). Default: none. */
+  excludePaths?: string[];
+  /** Operations with these tags are never sent. Default: none. */
+  excludeTags?: string[];
+  /** Send operations that look session-ending (logout, revoke, password change), last. Default: false (skipped). */
+  includeSessionEnding?: boolean;
   /** How to read `{code, msg, data}` bodies of APIs that answer 200 to everything; false = none. Default: false. */
   envelope?: Envelope | false;
   /** Lowest finding severity that fails the contract gate and exits 1: 'error' or 'warning'. Default: 'error'. */

@@ -172,12 +172,29 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
     'maxResponseBytes',
     'maxRequests',
   ];
+  const lists = ['excludeOperations', 'excludePaths', 'excludeTags'];
   knownKeys(
     c,
-    [...numbers, 'checks', 'requireStatusCoverage', 'envelope', 'maxUnanswered', 'failOn'],
+    [
+      ...numbers,
+      ...lists,
+      'checks',
+      'requireStatusCoverage',
+      'envelope',
+      'maxUnanswered',
+      'includeSessionEnding',
+      'failOn',
+    ],
     at,
     fail,
   );
+  for (const key of lists) {
+    const v = c[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every((s) => typeof s === 'string')))
+      fail(`${at}.${key}`, 'must be a list of strings', v);
+  }
+  if (c.includeSessionEnding !== undefined && typeof c.includeSessionEnding !== 'boolean')
+    fail(`${at}.includeSessionEnding`, 'must be true or false', c.includeSessionEnding);
   if (
     c.maxUnanswered !== undefined &&
     !(typeof c.maxUnanswered === 'string' && /^\d+(\.\d+)?%$/.test(c.maxUnanswered))

@@ -18,6 +18,10 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     maxUnanswered: c.maxUnanswered,
     maxRequests: c.maxRequests,
     failOn: c.failOn,
+    excludeOperations: c.excludeOperations,
+    excludePaths: c.excludePaths,
+    excludeTags: c.excludeTags,
+    includeSessionEnding: c.includeSessionEnding,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

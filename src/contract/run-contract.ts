@@ -21,6 +21,7 @@ import { EnvelopeDetector } from './envelope-detection.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
 import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
+import { operationFence, pathMatches } from './operation-fence.ts';
 import { runPool } from './pool.ts';
 import { operationIndex, RunState } from './run-state.ts';
 import { statusCoverageFindings } from './status-coverage.ts';
@@ -63,7 +64,9 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     signal: input.signal,
     send,
   };
-  const operations = selectOperations(spec, { operations: o.operations, tags: o.tags }, o.readOnly);
+  const fence = operationFence(spec.operations, o);
+  const filter = { operations: o.operations, tags: o.tags, skip: fence.skipped };
+  const operations = selectOperations(spec, filter, o.readOnly);
   assertSomethingToTest(spec, operations, o);
   await preflight(spec, input.baseURL, send, o.timeoutMs, input.signal);
 
@@ -124,7 +127,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     isValid,
     ledger,
     signal: input.signal,
-    include: (op) => included.has(op.id),
+    include: (op) => included.has(op.id) && !fence.last(op),
     execute: (step) => execute(step.operation, step.testCase, step.attributeTo, step.sequenceOf),
   };
   let bindings: Record<string, Record<string, unknown>[]> = {};
@@ -132,7 +135,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   if (!o.readOnly) {
     // Any create may make the fixtures the selected operations address (`--operations updateAlbum` needs an album).
     const fixtures = operations.some((op) => pathNames(op.path).length > 0)
-      ? await runSequences({ ...stateful, include: () => true }, 'fixture')
+      ? await runSequences({ ...stateful, include: (op) => !fence.skipped(op) && !fence.last(op) }, 'fixture')
       : { bindings: {}, problems: [] };
     bindings = fixtures.bindings;
     phase = 'stateful';
@@ -145,10 +148,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     spec,
     { seed: o.seed, maxCases: o.maxCases, readOnly: o.readOnly, bindings, oversizedBytes: o.oversizedBytes },
     isValid,
-    {
-      operations: o.operations,
-      tags: o.tags,
-    },
+    filter,
   );
   // A header the user gives (token, tenant) has one real value: a "valid" case varying it cannot expect success.
   const given = new Set(Object.keys(input.headers).map((name) => name.toLowerCase()));
@@ -156,7 +156,16 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     (c) => c.expectation !== 'valid' || !c.request.changedHeaders?.some((name) => given.has(name)),
   );
   total = state.cases + cases.length;
-  const [shared, deletes] = deletesLast(spec, cases, byId, isValid);
+  const isLast = (c: TestCase) => {
+    const operation = byId.get(c.operationId);
+    return operation !== undefined && fence.last(operation);
+  };
+  const [shared, deletes] = deletesLast(
+    spec,
+    cases.filter((c) => !isLast(c)),
+    byId,
+    isValid,
+  );
   const run = (testCase: TestCase) => {
     const operation = byId.get(testCase.operationId);
     return operation ? execute(operation, testCase).then(() => undefined) : Promise.resolve();
@@ -164,11 +173,21 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   await runPool(shared, { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
   await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
   if (!o.readOnly) {
-    const gone = { spec, seed: o.seed, isValid, operations, ledger, bindings };
+    const gone = {
+      spec,
+      seed: o.seed,
+      isValid,
+      operations: operations.filter((op) => !fence.last(op)),
+      ledger,
+      bindings,
+    };
     const cases = planGone(gone);
     total += cases.length;
     await runGone({ ...gone, execute: (operation, testCase) => execute(operation, testCase) }, cases);
   }
+
+  // Included session-ending operations (a logout): after everything that needs the credentials.
+  await runPool(cases.filter(isLast), { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
 
   phase = 'cleanup';
   if (input.signal?.aborted) aborted ??= { reason: 'interrupted' };
@@ -191,7 +210,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     seenProblems.add(key);
     return true;
   });
-  const notices = [detector?.suggestion()].filter((n): n is string => n !== undefined);
+  const notices = [...fence.notices, detector?.suggestion()].filter((n): n is string => n !== undefined);
   return {
     seed: o.seed,
     durationMs: Math.round(performance.now() - started),
@@ -258,6 +277,26 @@ function assertSomethingToTest(spec: LoadedSpec, selected: Operation[], o: Contr
   for (const tag of o.tags ?? []) {
     if (!tags.includes(tag))
       fail(`--tags: no operation has tag "${tag}" in ${spec.source}${closest(tag, tags)}`);
+  }
+  for (const name of o.excludeOperations ?? []) {
+    if (!ids.includes(name))
+      fail(
+        `--exclude-operations: no operation "${name}" in ${spec.source}${closest(
+          name,
+          spec.operations.map((op) => op.id),
+        )}`,
+      );
+  }
+  const paths = [...new Set(spec.operations.map((op) => op.path))];
+  for (const path of o.excludePaths ?? []) {
+    if (!paths.some((p) => pathMatches(path, p)))
+      fail(
+        `--exclude-paths: no operation path is or is below "${path}" in ${spec.source}${closest(path, paths)}`,
+      );
+  }
+  for (const tag of o.excludeTags ?? []) {
+    if (!tags.includes(tag))
+      fail(`--exclude-tags: no operation has tag "${tag}" in ${spec.source}${closest(tag, tags)}`);
   }
   if (selected.length === 0) {
     fail(

@@ -6,7 +6,7 @@ import type { CaseExpectation } from '../checks/types.ts';
 import type { Exchange } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import type { CleanupLedger } from './cleanup-ledger.ts';
-import { type BoundOperation, pathParamNames } from './resource-links.ts';
+import { type BoundOperation, pathParamNames, resourceOperations } from './resource-links.ts';
 
 /**
  * Stateful sequences, one per resource kind: create -> read ('present') ->
@@ -61,9 +61,18 @@ export async function runSequences(
   return report;
 }
 
+/**
+ * A producer is a POST without path parameters that has operations below it
+ * (the rule the cleanup ledger uses): `POST /base/logout` or `POST /login`
+ * creates nothing a later step could address, so it is no fixture.
+ */
 function topLevelProducers(options: Pick<StatefulOptions, 'spec' | 'include'>): Operation[] {
   return options.spec.operations.filter(
-    (op) => op.method === 'post' && pathParamNames(op).length === 0 && options.include(op),
+    (op) =>
+      op.method === 'post' &&
+      pathParamNames(op).length === 0 &&
+      options.include(op) &&
+      resourceOperations(options.spec, op).length > 0,
   );
 }
 

@@ -55,6 +55,25 @@ export const contractCommand: Command = {
       description: 'only operations with these tags, comma-separated',
       valueName: 'tags',
     },
+    'exclude-operations': {
+      type: 'string',
+      description: 'never send these operation ids or "METHOD /path", in any phase, comma-separated',
+      valueName: 'ids',
+    },
+    'exclude-paths': {
+      type: 'string',
+      description: 'never send these paths or anything below them, comma-separated',
+      valueName: 'paths',
+    },
+    'exclude-tags': {
+      type: 'string',
+      description: 'never send operations with these tags, comma-separated',
+      valueName: 'tags',
+    },
+    'include-session-ending': {
+      type: 'boolean',
+      description: 'send operations that look session-ending (logout, revoke, ...), last (default: skipped)',
+    },
     checks: { type: 'string', description: 'only these checks, comma-separated', valueName: 'names' },
     'exclude-checks': {
       type: 'string',
@@ -210,6 +229,10 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     excludeChecks: list(v['exclude-checks']),
     operations: list(v.operations),
     tags: list(v.tags),
+    excludeOperations: list(v['exclude-operations']) ?? o.excludeOperations,
+    excludePaths: list(v['exclude-paths']) ?? o.excludePaths,
+    excludeTags: list(v['exclude-tags']) ?? o.excludeTags,
+    includeSessionEnding: v['include-session-ending'] === true || o.includeSessionEnding,
     envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
     followRedirects: v['follow-redirects'] === true,
     failOn: failOnFlag(v['fail-on']) ?? o.failOn,
