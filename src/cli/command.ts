@@ -49,6 +49,12 @@ export const targetOptions = {
     description: 'base URL of the API (ad hoc, without a config)',
     valueName: 'url',
   },
+  'base-path': {
+    type: 'string',
+    description:
+      "path prefix of every operation, overriding the spec's servers[0].url path (e.g. /api, or / for none)",
+    valueName: 'path',
+  },
   header: {
     type: 'string',
     multiple: true,

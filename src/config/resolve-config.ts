@@ -73,6 +73,7 @@ export function resolveEnvironment(
     maxDurationSec: user.maxDurationSec ?? (readOnly ? defaults.readOnly.maxDurationSec : undefined),
     allowedHosts: (user.allowedHosts ?? []).map((h) => new URL(h).origin),
     handleMethodNotAllowed: user.handleMethodNotAllowed ?? false,
+    ...(user.basePath === undefined ? {} : { basePath: user.basePath }),
     contract: { ...config.contract, ...user.contract },
     stages: user.stages ?? [...defaults.stages],
     diff: user.diff && {

@@ -45,6 +45,8 @@ export interface UserEnvironment {
   allowedHosts?: string[];
   /** Gin's HandleMethodNotAllowed: true expects 405 + Allow for undeclared methods, false expects 404. Default: false. */
   handleMethodNotAllowed?: boolean;
+  /** Path prefix of every operation, overriding the spec's `servers[0].url` path (`'/'` for none). Default: the spec's. */
+  basePath?: string;
   /** Contract options for this environment, merged over the top-level ones. */
   contract?: UserContractOptions;
   /** What `tollgate gate` runs here, in order. Default: ['generate-check', 'contract']. */
@@ -176,6 +178,8 @@ export interface ResolvedEnvironment {
   /** Origins (scheme, host, port) besides baseURL's that load may go to. */
   allowedHosts: string[];
   handleMethodNotAllowed: boolean;
+  /** Overrides the spec's base path when set. */
+  basePath?: string;
   contract: Required<UserContractOptions>;
   stages: UserStage[];
   /** Deployed spec still unresolved against baseURL (a webServer's URL is known only once it runs). */

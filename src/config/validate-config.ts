@@ -54,6 +54,7 @@ function validateEnvironment(
       'maxDurationSec',
       'allowedHosts',
       'handleMethodNotAllowed',
+      'basePath',
       'contract',
       'stages',
       'diff',
@@ -95,6 +96,8 @@ function validateEnvironment(
         fail(`${at}.allowedHosts[${i}]`, 'must be an http(s) origin like "https://canary.example.com"', h);
     });
   }
+  if (e.basePath !== undefined && (typeof e.basePath !== 'string' || !e.basePath.startsWith('/')))
+    fail(`${at}.basePath`, 'must be a path starting with "/" (e.g. "/api", or "/" for none)', e.basePath);
   if (e.auth !== undefined) validateAuth(e.auth, `${at}.auth`, fail);
   if (e.webServer !== undefined) validateWebServer(e.webServer, `${at}.webServer`, fail);
   if (e.contract !== undefined) validateContract(e.contract, `${at}.contract`, fail);

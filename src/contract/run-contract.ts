@@ -13,6 +13,7 @@ import { specWarnings } from '../spec/spec-warnings.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
 import { CleanupLedger } from '../stateful/cleanup-ledger.ts';
 import { runSequences, type StatefulOptions } from '../stateful/run-sequences.ts';
+import { basePathNotice } from './base-path-notice.ts';
 import { joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
 import { cleanup, cleanupBudgetMs, leftoverCurls } from './cleanup.ts';
@@ -210,7 +211,9 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     seenProblems.add(key);
     return true;
   });
-  const notices = [...fence.notices, detector?.suggestion()].filter((n): n is string => n !== undefined);
+  const notices = [...fence.notices, detector?.suggestion(), basePathNotice(coverage, spec.basePath)].filter(
+    (n): n is string => n !== undefined,
+  );
   return {
     seed: o.seed,
     durationMs: Math.round(performance.now() - started),

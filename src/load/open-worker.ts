@@ -11,7 +11,8 @@ import { snapshotRecorder } from './recorder.ts';
 const input = workerData as WorkerInput;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
-  const spec = input.specSource ? await loadSpec(input.specSource) : undefined;
+  const loaded = input.specSource ? await loadSpec(input.specSource) : undefined;
+  const spec = loaded && input.basePath !== undefined ? { ...loaded, basePath: input.basePath } : loaded;
   const profile = await loadProfile(input.file, { loadDir: '.', cwd: process.cwd(), spec });
   const run = prepareRun({ ...input, profile, spec, validate: input.validate ? undefined : false });
   const stop = new AbortController();

@@ -9,6 +9,8 @@ import type { RunLoadOptions } from './run-load.ts';
 export interface WorkerInput {
   file: string;
   specSource?: string;
+  /** The spec's base path as the run has it (a `--base-path` override included). */
+  basePath?: string;
   baseURL: string;
   headers: Record<string, string>;
   overrides?: RunLoadOptions['overrides'];
@@ -50,6 +52,7 @@ export async function runOpenWorkers(
     const workerData: WorkerInput = {
       file,
       specSource: options.spec?.source,
+      basePath: options.spec?.basePath,
       baseURL: options.baseURL,
       headers: options.headers ?? {},
       overrides: options.overrides,

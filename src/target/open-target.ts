@@ -68,7 +68,9 @@ export async function openTarget(
   if (!specSource) {
     throw new TollgateError('TG_USAGE', '--spec is required with --base-url (a file path or URL)');
   }
-  const spec = await loadSpec(config.specs[specSource] ?? specSource, { cwd: ctx.cwd });
+  const loaded = await loadSpec(config.specs[specSource] ?? specSource, { cwd: ctx.cwd });
+  const basePath = basePathOverride(v['base-path'], env.basePath);
+  const spec = basePath === undefined ? loaded : { ...loaded, basePath };
 
   const flagHeaders = parseHeaderFlags((v.header as string[] | undefined) ?? []);
   const auth = authHeaders(env.auth);
@@ -103,6 +105,19 @@ export async function openTarget(
     serverDied: server?.died,
     close,
   };
+}
+
+/** `--base-path` (else the environment's basePath) normalised: `/api/` -> `/api`, `/` -> '' (none). */
+function basePathOverride(flag: unknown, configured: string | undefined): string | undefined {
+  const raw = typeof flag === 'string' ? flag : configured;
+  if (raw === undefined) return undefined;
+  if (!raw.startsWith('/')) {
+    throw new TollgateError(
+      'TG_USAGE',
+      `--base-path must start with "/" (e.g. /api, or / for none), got '${raw}'`,
+    );
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 function pickEnvironment(config: ResolvedConfig, requested: string | undefined): string {
