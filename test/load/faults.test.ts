@@ -4,6 +4,7 @@ import { runLoad } from '../../src/load/run-load.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { heldGate } from './held-gate.ts';
 
 function profile(options: Partial<LoadedProfile['options']>): LoadedProfile {
   return {
@@ -54,10 +55,9 @@ describe('load gates against faults of the reference API', () => {
 
     test('passes without the fault', async () => {
       const r = await run(clean, gated);
-      assert.equal(
-        r.gates[0].verdict,
-        'pass',
-        `measured ${r.gates[0].measuredText} ${r.gates[0].note ?? ''}`,
+      assert.ok(
+        heldGate(r.gates[0]),
+        `${r.gates[0].verdict}: measured ${r.gates[0].measuredText} ${r.gates[0].note ?? ''}`,
       );
     });
 

@@ -7,6 +7,7 @@ import type { LoadedProfile } from '../../src/load/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { heldGate } from './held-gate.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -45,7 +46,8 @@ describe('runLoad on the reference API', () => {
     assert.ok(r.totals.requests > 50, `only ${r.totals.requests} requests`);
     assert.equal(r.totals.errors.rate, 0);
     assert.ok(r.gates.length >= 3);
-    for (const g of r.gates) assert.equal(g.verdict, 'pass', `${g.name}: ${g.measuredText} ${g.note ?? ''}`);
+    for (const g of r.gates)
+      assert.ok(heldGate(g), `${g.name}: ${g.verdict} ${g.measuredText} ${g.note ?? ''}`);
     assert.deepEqual(
       new Set(r.perOperation.map((o) => o.operation)),
       new Set(['getAlbum', 'listAlbums', 'getHealth']),
