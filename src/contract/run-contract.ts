@@ -17,6 +17,7 @@ import { basePathNotice } from './base-path-notice.ts';
 import { joinUrl } from './build-request.ts';
 import { selectChecks } from './check-selection.ts';
 import { cleanup, cleanupBudgetMs, leftoverCurls } from './cleanup.ts';
+import { CredentialWatch } from './credential-watch.ts';
 import { deletesLast } from './deletes-last.ts';
 import { EnvelopeDetector } from './envelope-detection.ts';
 import { type CaseRunner, executeCase } from './execute-case.ts';
@@ -81,6 +82,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   const stopped = () => aborted !== undefined || input.signal?.aborted === true;
   const detector = o.envelope ? undefined : new EnvelopeDetector();
   let phase: 'fixtures' | 'stateful' | 'cases' | 'cleanup' = 'fixtures';
+  const credentials = new CredentialWatch();
   let total = 0;
 
   const execute = async (
@@ -97,9 +99,20 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     const outcome = await executeCase(runner, operation, testCase, attributeTo);
     state.countAnswer(outcome);
     // Fixture steps on operations outside the selection are setup, not tests: sent, not judged.
-    if (phase !== 'fixtures' || included.has(operation.id))
-      state.record(operation, testCase, outcome, sequenceOf);
-    else state.requests++;
+    const judged = phase !== 'fixtures' || included.has(operation.id);
+    // Credentials that stopped working mid-run: a 401/403 then says nothing about the operation.
+    credentials.observe(
+      operation,
+      outcome.exchange,
+      testCase.expectation === 'valid' && testCase.phase !== 'auth',
+      {
+        judge: () => (judged ? state.record(operation, testCase, outcome, sequenceOf) : state.requests++),
+        skip: () => {
+          state.requests++;
+        },
+      },
+      fence.last(operation),
+    );
     input.onProgress?.({ phase, done: state.cases, total, findings: state.findings.length });
     if (outcome.error?.kind === 'unreachable' && !(await answers(spec, input.baseURL, send, input.signal))) {
       aborted ??= { reason: `target stopped answering: ${outcome.error.message}` };
@@ -190,13 +203,27 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
   // Included session-ending operations (a logout): after everything that needs the credentials.
   await runPool(cases.filter(isLast), { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
 
+  credentials.release();
   phase = 'cleanup';
   if (input.signal?.aborted) aborted ??= { reason: 'interrupted' };
   if (state.answered === 0 && state.unanswered > 0) aborted ??= { reason: noAnswerReason(state, o) };
   const capped = notRun.size > 0;
+  // Cleanup's DELETEs carry the credentials too: refused after they worked, they were lost.
+  const watched: CaseRunner = {
+    ...runner,
+    send: async (request, options) => {
+      const exchange = await send(request, options);
+      credentials.observeCleanup(
+        `${request.method} ${new URL(request.url).pathname}`,
+        request.headers,
+        exchange.response.status,
+      );
+      return exchange;
+    },
+  };
   state.requests += await cleanup(
     ledger,
-    runner,
+    watched,
     aborted || capped ? cleanupBudgetMs.stopped : cleanupBudgetMs.normal,
   );
 
@@ -211,9 +238,15 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     seenProblems.add(key);
     return true;
   });
-  const notices = [...fence.notices, detector?.suggestion(), basePathNotice(coverage, spec.basePath)].filter(
-    (n): n is string => n !== undefined,
-  );
+  const lost = credentials.lost;
+  const notices = [
+    ...fence.notices,
+    lost
+      ? `credentials stopped working after ${lost.after}: secured requests answered ${lost.status} from ${lost.operation} on, and were not judged; exclude or fence that operation (--exclude-operations)`
+      : undefined,
+    detector?.suggestion(),
+    basePathNotice(coverage, spec.basePath),
+  ].filter((n): n is string => n !== undefined);
   return {
     seed: o.seed,
     durationMs: Math.round(performance.now() - started),
@@ -241,6 +274,7 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
         }
       : {}),
     ...(aborted ? { aborted } : {}),
+    ...(lost ? { credentialsLost: lost } : {}),
     stats: {
       requests: state.requests,
       dropped: plan.dropped,

@@ -43,6 +43,14 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
     paint('dim', `${model.env} · ${model.baseURL}${spec}${commit} · ${formatDuration(model.durationMs)}`),
   );
   if (model.aborted) lines.push(paint('yellow', `aborted: ${model.aborted.reason}`));
+  const lost = model.contract?.credentialsLost;
+  if (lost)
+    lines.push(
+      paint(
+        'yellow',
+        `credentials stopped working after ${lost.after}: later ${lost.status} answers not judged`,
+      ),
+    );
   lines.push('', paint('bold', 'Stages'));
   for (const s of model.stages) {
     const detail = clean(s.error ? `${s.summary}: ${s.error.split('\n')[0]}` : s.summary);

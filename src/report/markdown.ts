@@ -12,6 +12,12 @@ export function renderMarkdown(model: RunModel): string {
   out.push(`## ${icon[model.verdict]} tollgate ${verdictLabel[model.verdict]}: ${code(model.env)}`, '');
   out.push(metaLine(model), '');
   if (model.aborted) out.push(`> **Aborted:** ${cell(model.aborted.reason)}`, '');
+  const lost = model.contract?.credentialsLost;
+  if (lost)
+    out.push(
+      `> **Credentials stopped working** after ${code(lost.after)}: later ${lost.status} answers not judged.`,
+      '',
+    );
   if (model.gates.length > 0) {
     out.push('### Gates', '', '| | Gate | Scope | Threshold | Measured |', '|---|---|---|---|---|');
     for (const g of model.gates) {

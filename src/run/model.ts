@@ -100,6 +100,12 @@ export interface ContractResult {
   };
   /** Set when a budget stopped cases from running: not a pass, whatever the findings. */
   incomplete?: { reason: string };
+  /**
+   * Secured requests that got past auth started answering 401/403 mid-run
+   * (a logout, a revoked token): from then on those answers were not judged.
+   * Not a pass, whatever the findings. `after`: the operation answered just before.
+   */
+  credentialsLost?: { after: string; status: number; operation: string };
   /** One-line notices about the run itself (an envelope that looks unconfigured, ...); not findings. */
   notices?: string[];
   /** Smells in the spec itself, each once; not findings (absent in run.json files older than them). */

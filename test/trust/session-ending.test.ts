@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sessionEndingReason } from '../../src/contract/operation-fence.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
+import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
 import type { LoadedSpec, Operation } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi } from './support/tiny-api.ts';
 
@@ -63,6 +64,7 @@ const document = {
         responses: {
           '201': { description: 'created', content: { 'application/json': { schema: item } } },
           '400': { description: 'invalid' },
+          '415': { description: 'not JSON' },
           ...unauthorized,
         },
       },
@@ -96,8 +98,10 @@ const document = {
 
 const token = 'secret-token';
 
-function api() {
+/** `revokeAfter`: the token expires after that many requests (no logout); `forbidGet`: GET /items/{id} always 403s a valid token. */
+function api(fault: { revokeAfter?: number; forbidGet?: boolean } = {}) {
   let revoked = false;
+  let seen = 0;
   const items = new Map<number, { id: number; name: string }>();
   let next = 1;
   return startTinyApi((req, res) => {
@@ -105,6 +109,16 @@ function api() {
     const known =
       url.pathname === '/auth/logout' || url.pathname === '/items' || /^\/items\/[^/]+$/.test(url.pathname);
     if (!known) return false;
+    seen++;
+    if (
+      req.method === 'POST' &&
+      url.pathname === '/items' &&
+      !/^application\/json/.test(req.headers['content-type'] ?? '')
+    )
+      return json(res, 415, { error: 'json only' });
+    if (fault.revokeAfter !== undefined && seen > fault.revokeAfter) revoked = true;
+    if (fault.forbidGet && req.method === 'GET' && /^\/items\/\d+$/.test(url.pathname))
+      return json(res, 403, { error: 'forbidden' });
     if (revoked || req.headers.authorization !== `Bearer ${token}`)
       return json(res, 401, { error: 'unauthorized' });
     if (url.pathname === '/auth/logout') {
@@ -294,6 +308,76 @@ describe('session-ending operations (issue 8 item 3)', () => {
         });
       }
       assert.deepEqual(server.received, []);
+    });
+  });
+
+  describe('credentials stopped working (fault present: the logout revokes the token mid-run)', () => {
+    let server: TinyApi;
+    before(async () => {
+      server = await api();
+    });
+    after(() => server.close());
+
+    test('included logout: detected, named with the logout, not judged, the run marked and not a pass', async () => {
+      const run = await runOn(spec, server, { includeSessionEnding: true }, target);
+      assert.equal(run.credentialsLost?.after, 'POST /auth/logout', JSON.stringify(run.credentialsLost));
+      const lines = (run.notices ?? []).filter((n) => n.startsWith('credentials stopped working'));
+      assert.equal(lines.length, 1, JSON.stringify(run.notices));
+      assert.match(lines[0], /after POST \/auth\/logout/);
+      assert.deepEqual(
+        groupsOf(run).filter((g) => g.includes('valid credentials')),
+        [],
+      );
+      assert.equal(contractOutcome(run).verdict, 'fail');
+      assert.match(contractOutcome(run).summary, /CREDENTIALS LOST after POST \/auth\/logout/);
+    });
+  });
+
+  describe('credentials stopped working without a logout (a token that expires mid-run)', () => {
+    let server: TinyApi;
+    before(async () => {
+      server = await api({ revokeAfter: 40 });
+    });
+    after(() => server.close());
+
+    test('detected and named with the operation answered just before; no "valid credentials rejected"', async () => {
+      const run = await runOn(spec, server, {}, target);
+      assert.ok(run.credentialsLost, 'credentials loss detected');
+      assert.match(run.credentialsLost.after, /^(GET|POST|DELETE) \/items/);
+      assert.deepEqual(
+        groupsOf(run).filter((g) => g.includes('valid credentials')),
+        [],
+      );
+      assert.equal(contractOutcome(run).verdict, 'fail');
+    });
+  });
+
+  describe('fault absent: credentials keep working', () => {
+    test('no credentialsLost on the default run, and a real 403 on one operation is still reported', async () => {
+      const server = await api({ forbidGet: true });
+      try {
+        const run = await runOn(spec, server, {}, target);
+        assert.equal(run.credentialsLost, undefined);
+        assert.ok(
+          groupsOf(run).some((g) =>
+            g.startsWith('positive-data-accepted | GET /items/{id} | API rejected valid credentials'),
+          ),
+          groupsOf(run).join('\n'),
+        );
+      } finally {
+        await server.close();
+      }
+    });
+
+    test('the clean default run is not marked', async () => {
+      const server = await api();
+      try {
+        const run = await runOn(spec, server, {}, target);
+        assert.equal(run.credentialsLost, undefined);
+        assert.equal(contractOutcome(run).verdict, 'pass', groupsOf(run).join('\n'));
+      } finally {
+        await server.close();
+      }
     });
   });
 });

@@ -30,6 +30,10 @@ export function renderHeader(model: RunModel): Raw {
   const aborted = model.aborted
     ? html`<div class="banner">Run aborted: ${model.aborted.reason}. Results gathered so far are shown.</div>`
     : '';
+  const lost = model.contract?.credentialsLost;
+  const credentials = lost
+    ? html`<div class="banner">Credentials stopped working after ${lost.after}: later ${String(lost.status)} answers were not judged. Not a pass.</div>`
+    : '';
   const links = [
     model.gates.length > 0 ? html`<a href="#gates">Gates</a>` : '',
     model.trends && (model.trends.operations.length > 0 || model.contract)
@@ -44,7 +48,7 @@ export function renderHeader(model: RunModel): Raw {
   return html`<section id="summary">
 <header class="run"><span class="verdict ${model.verdict}" data-verdict="${model.verdict}">${verdictLabel[model.verdict]}</span>
 <h1>tollgate · ${model.env}${model.spec ? html` · <span class="muted">${model.spec.title}</span>` : ''}</h1></header>
-${aborted}
+${aborted}${credentials}
 <dl class="meta">${items}</dl>
 <nav class="toc">${links}</nav>
 </section>`;

@@ -61,17 +61,23 @@ export function contractOutcome(run: ContractRun, failOn: 'error' | 'warning' = 
     'contract',
   );
   const groups = contract.groups.length;
-  const incomplete = run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : '';
+  const lost = run.credentialsLost
+    ? `; CREDENTIALS LOST after ${run.credentialsLost.after} (later 401/${run.credentialsLost.status} answers not judged)`
+    : '';
+  const incomplete = `${run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : ''}${lost}`;
   const unanswered = timeouts + connection ? `, ${unansweredText(run.unanswered)}` : '';
   const summary = `${errors} findings${warnings ? `, ${warnings} warnings` : ''} (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}${incomplete}`;
   return {
     verdict: run.aborted
       ? 'error'
-      : gates.every((g) => g.verdict === 'pass') && !run.incomplete
+      : gates.every((g) => g.verdict === 'pass') && !run.incomplete && !run.credentialsLost
         ? 'pass'
         : 'fail',
     summary,
-    error: run.aborted?.reason ?? run.incomplete?.reason,
+    error:
+      run.aborted?.reason ??
+      run.incomplete?.reason ??
+      (run.credentialsLost ? `credentials stopped working after ${run.credentialsLost.after}` : undefined),
     gates,
     contract,
     ...targetAborted(run.aborted),
@@ -101,6 +107,7 @@ function toContractResult(run: ContractRun): ContractResult {
     unanswered: run.unanswered,
     ...(run.budget ? { budget: run.budget } : {}),
     ...(run.incomplete ? { incomplete: run.incomplete } : {}),
+    ...(run.credentialsLost ? { credentialsLost: run.credentialsLost } : {}),
     ...(run.notices ? { notices: run.notices } : {}),
   };
   return run.specWarnings ? { ...result, specWarnings: run.specWarnings } : result;
