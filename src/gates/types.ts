@@ -47,4 +47,9 @@ export interface GateMetrics {
   values: Record<string, number | null | undefined>;
   /** When set, the measurement itself is in doubt: every gate is 'unreliable' with this note. */
   unreliable?: string;
+  /**
+   * The doubt can only make results look worse (a closed-model generator at
+   * full CPU adds delay and sends less): a gate that passes anyway stands.
+   */
+  passesStand?: boolean;
 }

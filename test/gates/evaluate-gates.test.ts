@@ -54,6 +54,19 @@ describe('evaluateGates', () => {
     assert.match(results[1].note ?? '', /would fail/);
   });
 
+  test('a doubt that can only make results look worse (closed model at full CPU): passes stand, breaches stay unreliable', () => {
+    const results = evaluateGates(
+      { ...measured, unreliable: 'generator CPU saturated', passesStand: true },
+      { 'latency.p99': '<250ms', rps: '>=500' },
+    );
+    assert.deepEqual(
+      results.map((r) => r.verdict),
+      ['pass', 'unreliable'],
+    );
+    assert.match(results[0].note ?? '', /passed although generator CPU saturated/);
+    assert.match(results[1].note ?? '', /would fail/);
+  });
+
   test('under an unhealthy generator, a breach it could not cause is a fail, a close one stays unreliable', () => {
     const sick = {
       values: { 'errors.rate': 0.52, 'errors.http': 3, 'latency.p99': 212.4, rps: 180, 'errors.timeouts': 1 },
