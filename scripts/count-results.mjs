@@ -1,5 +1,6 @@
 // Sums the results of every runner `npm test` used into one closing line:
-// `N passed, N failed`. Exits 1 when any failed or when a runner reported nothing.
+// `N passed, N failed`. Exits 1 when any failed, when a runner reported nothing,
+// or when a Playwright run printed a tollgate report (fixture output on the console).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,6 +40,17 @@ for (const name of ['suites.json', 'browser.json']) {
   passed += p;
   failed += f;
   counted.push(`${name.replace('.json', '')} ${p}/${p + f}`);
+}
+
+// A test's fixture output belongs in its assertion messages, not in the middle of
+// passing tests: a tollgate console report printed by a Playwright run is a failure.
+for (const name of ['suites.log', 'browser.log']) {
+  const report = /^Report: \S*index\.html$/m.exec(read(name) ?? '');
+  if (!report) continue;
+  failed += 1;
+  console.log(
+    `${name.replace('.log', '')}: a test printed a tollgate report to the console (${report[0]}); run the CLI with runCli or capture its output`,
+  );
 }
 
 console.log(`(${counted.join(', ')})`);

@@ -21,13 +21,13 @@ node --import tsx --test --test-reporter=spec $(find test -name '*.test.ts' | so
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 echo "== Playwright suites against the reference API (project local)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$out/suites.json" npx playwright test --project=local --reporter=line,json
-[ $? = 0 ] || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$out/suites.json" npx playwright test --project=local --reporter=line,json 2>&1 | tee "$out/suites.log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 if [ -f test/browser/playwright.config.ts ]; then
   echo "== Browser tests of the HTML report"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/browser.json" npx playwright test -c test/browser/playwright.config.ts --reporter=line,json
-  [ $? = 0 ] || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$out/browser.json" npx playwright test -c test/browser/playwright.config.ts --reporter=line,json 2>&1 | tee "$out/browser.log"
+  [ "${PIPESTATUS[0]}" = 0 ] || status=1
 fi
 
 if [ "$(reports_state)" != "$reports_before" ]; then

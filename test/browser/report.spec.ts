@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { main } from '../../src/cli/main.ts';
 import { writeReports } from '../../src/report/write-reports.ts';
 import { fixtureModel } from '../report/fixtures/model.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { runCli } from '../support/run-cli.ts';
 
 /**
  * The HTML report in a real browser, opened from disk: once rendered from the
@@ -44,9 +44,12 @@ test.beforeAll(async () => {
 };
 `,
   );
-  process.env.TG_BROWSER_TOKEN = api.token;
-  const code = await main(['gate', '--env', 'local'], realDir);
-  expect(code, 'the xss fault fails the gate').toBe(1);
+  // A child process, so the gate's console report stays out of npm test's output (shown only on failure).
+  const gate = await runCli(['gate', '--env', 'local'], {
+    cwd: realDir,
+    env: { TG_BROWSER_TOKEN: api.token },
+  });
+  expect(gate.code, `the xss fault fails the gate:\n${gate.stdout}${gate.stderr}`).toBe(1);
   const id = readFileSync(join(realDir, 'reports', 'latest.txt'), 'utf8').trim();
   reports.real = join(realDir, 'reports', id, 'index.html');
 });
