@@ -22,9 +22,12 @@ const allowed: Record<string, string[]> = {
   generate: ['config', 'spec', 'errors'],
   diff: ['spec', 'errors'],
   report: ['run', 'http'],
+  traffic: ['spec', 'cases', 'errors'],
+  compare: ['spec', 'load', 'traffic', 'contract', 'target', 'config', 'run', 'errors', 'http'],
   target: ['config', 'spec', 'errors', 'http'],
   run: [
     'checks',
+    'compare',
     'config',
     'contract',
     'diff',
@@ -39,6 +42,8 @@ const allowed: Record<string, string[]> = {
   ],
   playwright: ['target', 'spec', 'checks', 'contract', 'cases', 'schema', 'http', 'run'],
   cli: [
+    'compare',
+    'traffic',
     'config',
     'contract',
     'diff',
