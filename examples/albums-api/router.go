@@ -23,6 +23,8 @@ type config struct {
 func newRouter(cfg config, st *store) *gin.Engine {
 	r := gin.New()
 	r.HandleMethodNotAllowed = cfg.methodNotAllowed
+	metrics := newHTTPMetrics()
+	r.Use(metrics.middleware())
 	if cfg.faults.has(faultStall) {
 		r.Use(stall(time.Now(), cfg.stallEvery, cfg.stallFor))
 	}
@@ -46,6 +48,7 @@ func newRouter(cfg config, st *store) *gin.Engine {
 
 	r.GET("/healthz", a.getHealth)
 	r.GET("/readyz", a.getReady)
+	r.GET(metricsPath, metrics.getMetrics())
 	v1 := r.Group("/v1")
 	v1.GET("/albums", a.listAlbums)
 	v1.POST("/albums", auth, a.createAlbum)

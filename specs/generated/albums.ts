@@ -38,6 +38,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description The server's own metrics in the Prometheus text format (OpenMetrics when the scraper asks for it): `http_requests_total` by Gin route template (`route`, e.g. `/v1/albums/:id`; `unmatched` for Gin's 404/405), `method` and `status`, the `http_request_duration_seconds` histogram with the same labels, and the Go runtime and process collectors. Requests to `/metrics` itself are not counted.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/albums": {
         parameters: {
             query?: never;
@@ -516,6 +536,31 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ReadyStatus"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current metrics. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example # TYPE http_requests_total counter
+                     *     http_requests_total{method="GET",route="/v1/albums/:id",status="200"} 3
+                     */
+                    "text/plain": string;
                 };
             };
         };
