@@ -83,7 +83,7 @@ describe('tollgate CLI', () => {
     const { code, stdout } = await run(['inspect', '--spec', specPath]);
     assert.equal(code, 0);
     const rows = stdout.split('\n').filter((l) => l.startsWith('  '));
-    assert.equal(rows.length, 11, stdout);
+    assert.equal(rows.length, 12, stdout); // 11 API operations and getMetrics
     const get = rows.filter((l) => /\bgetAlbum\b/.test(l));
     assert.equal(get.length, 1, `getAlbum once:\n${stdout}`);
     assert.match(get[0], /^ {2}GET \/v1\/albums\/:id +getAlbum +\[200 400 404\]$/);
