@@ -64,6 +64,21 @@ const onlyHere: Record<string, string[]> = {
   '@playwright/test': ['playwright', 'public'],
 };
 
+/**
+ * The rooms inside src/load/ (ARCHITECTURE.md, "Inside src/load/"): which room
+ * may import which. The files at the top (`run-load.ts`, `types.ts`,
+ * `format-summary.ts`) put the rooms together and may import them all; no room
+ * imports the top.
+ */
+const loadRooms: Record<string, string[]> = {
+  profile: [],
+  plan: ['profile'],
+  metrics: [],
+  cleanup: ['plan'],
+  safety: ['profile'],
+  engines: ['profile', 'plan', 'metrics', 'cleanup'],
+};
+
 const src = resolve(import.meta.dirname, '../src');
 
 function files(dir: string): string[] {
@@ -92,4 +107,55 @@ test('every src/ folder imports only what ARCHITECTURE.md allows', () => {
     }
   }
   assert.deepEqual(violations, []);
+});
+
+function relativeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from |import\()'(\.[^']+)'/g)].map((m) => resolve(file, '..', m[1]));
+}
+
+test('every room of src/load/ imports only the rooms ARCHITECTURE.md allows', () => {
+  const load = join(src, 'load');
+  const violations: string[] = [];
+  for (const file of files(load)) {
+    const [room, ...rest] = relative(load, file).split('/');
+    if (rest.length === 0) continue;
+    assert.ok(
+      room in loadRooms,
+      `src/load/${room}/ is not in ARCHITECTURE.md's rooms (add it there and here)`,
+    );
+    for (const target of relativeImports(file)) {
+      const path = relative(load, target);
+      if (path.startsWith('..')) continue;
+      const [to, ...below] = path.split('/');
+      if (below.length === 0)
+        violations.push(`load/${relative(load, file)} imports the top of src/load (${to})`);
+      else if (to !== room && !loadRooms[room].includes(to))
+        violations.push(`load/${relative(load, file)} imports load/${to}/`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('src/load/ has no import circles', () => {
+  const load = join(src, 'load');
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (file: string, path: string[]) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open') {
+      cycles.push(
+        path
+          .slice(path.indexOf(file))
+          .map((f) => relative(load, f))
+          .join(' -> '),
+      );
+      return;
+    }
+    state.set(file, 'open');
+    for (const target of relativeImports(file)) if (target.startsWith(load)) visit(target, [...path, target]);
+    state.set(file, 'done');
+  };
+  for (const file of files(load)) visit(file, [file]);
+  assert.deepEqual(cycles, []);
 });

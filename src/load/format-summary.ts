@@ -1,5 +1,5 @@
 import type { GateResult } from '../run/model.ts';
-import type { TimelinePoint } from './recorder.ts';
+import type { TimelinePoint } from './metrics/recorder.ts';
 import type { LoadReport } from './types.ts';
 
 /** Plain-text summary of a load run for the console (reporters render the rest from load.json). */

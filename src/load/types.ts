@@ -1,17 +1,7 @@
 import type { LoadResult } from '../run/model.ts';
-import type { ProfileOptions, UntypedPaths } from './define-profile.ts';
-import type { CleanupSummary } from './delete-created.ts';
+import type { CleanupSummary } from './cleanup/delete-created.ts';
 
-/** A profile read from disk: its name (file name without .ts), file and options. */
-export interface LoadedProfile {
-  name: string;
-  /** Path as the user would write it, e.g. `load/baseline.ts`. */
-  source: string;
-  /** Absolute path of the file, when it came from one (worker threads re-import it). */
-  file?: string;
-  /** Typed by the profile's own `paths`; the engine reads it as data. */
-  options: ProfileOptions<UntypedPaths>;
-}
+export type { LoadedProfile } from './profile/loaded-profile.ts';
 
 /** LoadResult plus what only the load report shows (extra fields; the shared type is unchanged). */
 export type LoadReport = Omit<LoadResult, 'timeline'> & {

@@ -8,6 +8,6 @@ export type {
   UserStage,
   UserWebServer,
 } from '../config/types.ts';
-export type { ProfileOptions, RequestContext, Scenario, Stage } from '../load/define-profile.ts';
-export { cycle, defineProfile } from '../load/define-profile.ts';
+export type { ProfileOptions, RequestContext, Scenario, Stage } from '../load/profile/define-profile.ts';
+export { cycle, defineProfile } from '../load/profile/define-profile.ts';
 export type { Finding, GateResult, LoadResult, RunModel } from '../run/model.ts';

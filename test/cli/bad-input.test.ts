@@ -170,7 +170,7 @@ describe('rates past what a load generator can do are refused with the limit', (
   });
 
   test('a stage rate within the limit is accepted (validation only)', async () => {
-    const { validateProfile } = await import('../../src/load/validate-profile.ts');
+    const { validateProfile } = await import('../../src/load/profile/validate-profile.ts');
     assert.doesNotThrow(() =>
       validateProfile(
         { model: 'open', rate: 100_000, duration: '1s', requests: [{ path: '/a', method: 'get' }] },

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { RequestContext } from '../../src/load/define-profile.ts';
-import { deleteCreated } from '../../src/load/delete-created.ts';
+import { deleteCreated } from '../../src/load/cleanup/delete-created.ts';
 import { formatLoadSummary } from '../../src/load/format-summary.ts';
-import { loadProfile } from '../../src/load/load-profile.ts';
+import type { RequestContext } from '../../src/load/profile/define-profile.ts';
+import { loadProfile } from '../../src/load/profile/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -14,7 +14,7 @@ import type { LoadedSpec } from '../../src/spec/types.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
-const defineProfile = new URL('../../src/load/define-profile.ts', import.meta.url).pathname;
+const defineProfile = new URL('../../src/load/profile/define-profile.ts', import.meta.url).pathname;
 let key = 0;
 
 /** A short open-model create-then-read run, as load/baseline.ts has. */

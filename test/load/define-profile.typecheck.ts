@@ -3,7 +3,7 @@
  * run. Each @ts-expect-error must be needed, or tsc fails.
  */
 import type { paths } from '../../specs/generated/albums.ts';
-import { defineProfile } from '../../src/load/define-profile.ts';
+import { defineProfile } from '../../src/load/profile/define-profile.ts';
 
 defineProfile<paths>({
   model: 'closed',

@@ -7,7 +7,7 @@ import {
   percentileMs,
   recordMicros,
   summarize,
-} from '../../src/load/histogram.ts';
+} from '../../src/load/metrics/histogram.ts';
 
 const ordered = ['min', 'p50', 'p90', 'p95', 'p99', 'p999', 'max'] as const;
 

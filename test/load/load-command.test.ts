@@ -8,7 +8,7 @@ import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const spec = join(root, 'specs/albums.openapi.yaml');
-const defineProfile = join(root, 'src/load/define-profile.ts');
+const defineProfile = join(root, 'src/load/profile/define-profile.ts');
 
 function tollgate(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [join(root, 'bin/tollgate.js'), ...args], {

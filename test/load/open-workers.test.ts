@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { decodeHistogram } from '../../src/load/histogram.ts';
-import { loadProfile } from '../../src/load/load-profile.ts';
+import { decodeHistogram } from '../../src/load/metrics/histogram.ts';
+import { loadProfile } from '../../src/load/profile/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 
-const defineProfile = new URL('../../src/load/define-profile.ts', import.meta.url).pathname;
+const defineProfile = new URL('../../src/load/profile/define-profile.ts', import.meta.url).pathname;
 
 describe('open model on several worker threads', () => {
   let api: AlbumsApi;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { decodeHistogram } from '../../src/load/histogram.ts';
-import { loadProfile } from '../../src/load/load-profile.ts';
+import { decodeHistogram } from '../../src/load/metrics/histogram.ts';
+import { loadProfile } from '../../src/load/profile/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type SelfCheckInput, selfCheck } from '../../src/load/self-check.ts';
+import { type SelfCheckInput, selfCheck } from '../../src/load/safety/self-check.ts';
 
 const healthy: SelfCheckInput = {
   model: 'open',

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { arrivalTime, buildSchedule, parseDuration, plannedArrivals, rateAt } from '../../src/load/stages.ts';
+import {
+  arrivalTime,
+  buildSchedule,
+  parseDuration,
+  plannedArrivals,
+  rateAt,
+} from '../../src/load/profile/stages.ts';
 
 describe('parseDuration', () => {
   const table: [string | number, number][] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isTollgateError } from '../../src/errors/tollgate-error.ts';
-import { validateProfile } from '../../src/load/validate-profile.ts';
+import { validateProfile } from '../../src/load/profile/validate-profile.ts';
 
 const ok = {
   model: 'closed',

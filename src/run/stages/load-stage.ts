@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { validateResponse } from '../../checks/validate-response.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
-import { loadProfile } from '../../load/load-profile.ts';
+import { loadProfile } from '../../load/profile/load-profile.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
-import { applyLoadLimits } from '../../load/safety.ts';
+import { applyLoadLimits } from '../../load/safety/safety.ts';
 import type { LoadResult } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 

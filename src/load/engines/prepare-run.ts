@@ -1,11 +1,11 @@
-import { validateResponse } from '../checks/validate-response.ts';
-import type { LoadedSpec } from '../spec/types.ts';
-import { ContractSampler, type ResponseValidator } from './contract-sampler.ts';
-import { CreatedLedger } from './created-ledger.ts';
-import { Recorder } from './recorder.ts';
-import { RequestPlan, type ScenarioInput } from './request-plan.ts';
-import { buildSchedule, type Overrides, type Schedule, stageAt } from './stages.ts';
-import type { LoadedProfile } from './types.ts';
+import { validateResponse } from '../../checks/validate-response.ts';
+import type { LoadedSpec } from '../../spec/types.ts';
+import { CreatedLedger } from '../cleanup/created-ledger.ts';
+import { Recorder } from '../metrics/recorder.ts';
+import { ContractSampler, type ResponseValidator } from '../plan/contract-sampler.ts';
+import { RequestPlan, type ScenarioInput } from '../plan/request-plan.ts';
+import type { LoadedProfile } from '../profile/loaded-profile.ts';
+import { buildSchedule, type Overrides, type Schedule, stageAt } from '../profile/stages.ts';
 
 export interface PrepareInput {
   profile: LoadedProfile;

@@ -1,5 +1,5 @@
-import type { LoadedSpec, Operation } from '../spec/types.ts';
-import type { CapturedResponse, RequestContext } from './define-profile.ts';
+import type { LoadedSpec, Operation } from '../../spec/types.ts';
+import type { CapturedResponse, RequestContext } from '../profile/define-profile.ts';
 import { seededRandom } from './rng.ts';
 
 /** A profile request step as plain data (the typed form lives in define-profile.ts). */

@@ -1,8 +1,8 @@
-import type { ContractSampler } from './contract-sampler.ts';
-import type { CreatedLedger } from './created-ledger.ts';
-import type { Recorder } from './recorder.ts';
-import type { RequestPlan } from './request-plan.ts';
-import type { Schedule } from './stages.ts';
+import type { CreatedLedger } from '../cleanup/created-ledger.ts';
+import type { Recorder } from '../metrics/recorder.ts';
+import type { ContractSampler } from '../plan/contract-sampler.ts';
+import type { RequestPlan } from '../plan/request-plan.ts';
+import type { Schedule } from '../profile/stages.ts';
 
 /** What both engines get: what to send, where, when, and where to record it. */
 export interface EngineContext {

@@ -1,6 +1,6 @@
-import type { LoadedSpec, Operation } from '../spec/types.ts';
-import { boundOperations } from '../stateful/resource-links.ts';
-import type { BuiltRequest } from './request-plan.ts';
+import type { LoadedSpec, Operation } from '../../spec/types.ts';
+import { boundOperations } from '../../stateful/resource-links.ts';
+import type { BuiltRequest } from '../plan/request-plan.ts';
 
 /** One resource the run created and can delete: what cleanup sends. */
 interface CreatedResource {

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import type { BuiltRequest, VirtualUser } from '../plan/request-plan.ts';
+import { connectionsAt, type TimedStage } from '../profile/stages.ts';
 import type { EngineContext, EngineOutcome } from './engine.ts';
-import type { BuiltRequest, VirtualUser } from './request-plan.ts';
-import { connectionsAt, type TimedStage } from './stages.ts';
 
 /** The parts of autocannon's per-connection client we use (see autocannon/lib/httpClient.js). */
 interface AcClient {

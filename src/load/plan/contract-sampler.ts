@@ -1,5 +1,5 @@
-import type { Exchange } from '../http/types.ts';
-import type { Operation } from '../spec/types.ts';
+import type { Exchange } from '../../http/types.ts';
+import type { Operation } from '../../spec/types.ts';
 import type { BuiltRequest } from './request-plan.ts';
 import { seededRandom } from './rng.ts';
 

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSpec } from '../spec/load-spec.ts';
-import { loadProfile } from './load-profile.ts';
+import { loadSpec } from '../../spec/load-spec.ts';
+import { snapshotRecorder } from '../metrics/recorder.ts';
+import { loadProfile } from '../profile/load-profile.ts';
 import { runOpenModel } from './open-engine.ts';
 import type { WorkerInput, WorkerMessage } from './open-workers.ts';
 import { prepareRun } from './prepare-run.ts';
-import { snapshotRecorder } from './recorder.ts';
 
 /** One worker thread of `runOpenWorkers`: its share of the arrivals, recorded locally, sent back at the end. */
 const input = workerData as WorkerInput;

@@ -1,5 +1,5 @@
-import type { ParsedGate } from '../gates/types.ts';
-import type { LoadMetrics } from '../run/model.ts';
+import type { ParsedGate } from '../../gates/types.ts';
+import type { LoadMetrics } from '../../run/model.ts';
 import { percentileMs, summarize } from './histogram.ts';
 import type { OpStats, Recorder } from './recorder.ts';
 

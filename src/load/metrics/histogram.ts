@@ -1,5 +1,5 @@
 import * as hdr from 'hdr-histogram-js';
-import type { LoadMetrics } from '../run/model.ts';
+import type { LoadMetrics } from '../../run/model.ts';
 
 /**
  * Microsecond HDR histograms: bounded memory whatever the request count,

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { moduleErrorMessage } from '../errors/module-error.ts';
-import { TollgateError } from '../errors/tollgate-error.ts';
-import type { LoadedSpec } from '../spec/types.ts';
-import type { LoadedProfile } from './types.ts';
+import { moduleErrorMessage } from '../../errors/module-error.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import type { LoadedSpec } from '../../spec/types.ts';
+import type { LoadedProfile } from './loaded-profile.ts';
 import { validateProfile } from './validate-profile.ts';
 
 /**

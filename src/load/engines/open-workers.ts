@@ -1,9 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import { TollgateError } from '../errors/tollgate-error.ts';
-import { type CreatedResources, mergeCreated } from './created-ledger.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import { type CreatedResources, mergeCreated } from '../cleanup/created-ledger.ts';
+import {
+  mergeRecorder,
+  type Recorder,
+  type RecorderSnapshot,
+  type TimelinePoint,
+} from '../metrics/recorder.ts';
+import type { Overrides } from '../profile/stages.ts';
 import type { EngineOutcome } from './engine.ts';
-import { mergeRecorder, type Recorder, type RecorderSnapshot, type TimelinePoint } from './recorder.ts';
-import type { RunLoadOptions } from './run-load.ts';
+import type { PrepareInput } from './prepare-run.ts';
 
 /** What the coordinator sends each worker thread (plain data: profiles are re-imported from their file). */
 export interface WorkerInput {
@@ -13,7 +19,7 @@ export interface WorkerInput {
   basePath?: string;
   baseURL: string;
   headers: Record<string, string>;
-  overrides?: RunLoadOptions['overrides'];
+  overrides?: Overrides;
   validate: boolean;
   index: number;
   of: number;
@@ -33,11 +39,11 @@ export type WorkerMessage =
  * worker). Counters and HDR histograms merge exactly into `recorder`.
  */
 export async function runOpenWorkers(
-  options: RunLoadOptions,
+  options: PrepareInput,
   workers: number,
   recorder: Recorder,
   signal: AbortSignal,
-  onSecond?: RunLoadOptions['onSecond'],
+  onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void,
 ): Promise<EngineOutcome & { created?: CreatedResources }> {
   const file = options.profile.file;
   if (!file) {

@@ -1,4 +1,4 @@
-import type { GatesByEnv } from '../gates/types.ts';
+import type { GatesByEnv } from '../../gates/types.ts';
 
 /**
  * A load profile: what to send (weighted requests and sequences), how hard

@@ -1,6 +1,6 @@
-import { TollgateError } from '../errors/tollgate-error.ts';
-import { parseGatesByEnv } from '../gates/parse-gates.ts';
-import type { LoadedSpec } from '../spec/types.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import { parseGatesByEnv } from '../../gates/parse-gates.ts';
+import type { LoadedSpec } from '../../spec/types.ts';
 import { loadLimits } from './limits.ts';
 import { parseDuration } from './stages.ts';
 

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import type { BuiltRequest, VirtualUser } from '../plan/request-plan.ts';
+import { arrivalTime } from '../profile/stages.ts';
 import type { EngineContext, EngineOutcome } from './engine.ts';
 import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
-import type { BuiltRequest, VirtualUser } from './request-plan.ts';
-import { arrivalTime } from './stages.ts';
 
 interface Pending {
   user: VirtualUser;

@@ -1,8 +1,8 @@
-import { defaults } from '../config/defaults.ts';
-import type { ResolvedEnvironment } from '../config/types.ts';
-import { TollgateError } from '../errors/tollgate-error.ts';
-import { buildSchedule, type Overrides } from './stages.ts';
-import type { LoadedProfile } from './types.ts';
+import { defaults } from '../../config/defaults.ts';
+import type { ResolvedEnvironment } from '../../config/types.ts';
+import { TollgateError } from '../../errors/tollgate-error.ts';
+import type { LoadedProfile } from '../profile/loaded-profile.ts';
+import { buildSchedule, type Overrides } from '../profile/stages.ts';
 
 const safeMethods = new Set(['get', 'head', 'options']);
 
