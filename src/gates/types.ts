@@ -52,4 +52,10 @@ export interface GateMetrics {
    * full CPU adds delay and sends less): a gate that passes anyway stands.
    */
   passesStand?: boolean;
+  /**
+   * Every planned request was sent; only when it left is in doubt (the
+   * generator lagged or ran hot). A late send cannot hide an error answer, so
+   * a pass of a gate on the API's answers (`errors.*`, `contract.*`) stands.
+   */
+  sentAll?: boolean;
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
+import { loadFloor } from '../gates/load-floor.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
 import type { ParsedGate } from '../gates/types.ts';
 import type { LoadedSpec } from '../spec/types.ts';
@@ -162,9 +163,21 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
       passesStand:
         p.model === 'closed' &&
         check.problems.every((problem) => problem.startsWith('generator CPU saturated')),
+      sentAll: check.problems.every((problem) => /^generator (CPU saturated|fell behind)/.test(problem)),
     },
     gates as ParsedGate[],
     `load:${options.profile.name}`,
+  );
+  gateResults.push(
+    ...loadFloor({
+      profile: options.profile.name,
+      source: options.profile.source,
+      env: options.env,
+      gates: gates.length,
+      requests: recorder.total.requests,
+      unexpected: recorder.total.http,
+      statusCodes: recorder.total.statusCodes,
+    }),
   );
   const perOperation = [...recorder.perOp.entries()].map(([operation, s]) => ({
     operation,

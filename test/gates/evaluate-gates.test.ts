@@ -67,6 +67,25 @@ describe('evaluateGates', () => {
     assert.match(results[1].note ?? '', /would fail/);
   });
 
+  test('every request sent, only late (open model lag): answer gates that pass stand, latency and rps stay unreliable', () => {
+    const gates = {
+      'errors.rate': '<1%',
+      'contract.violations': '==0',
+      'latency.p99': '<250ms',
+      rps: '>=400',
+    };
+    const lagging = { ...measured, unreliable: 'generator fell behind its schedule' };
+    assert.deepEqual(
+      evaluateGates({ ...lagging, sentAll: true }, gates).map((r) => r.verdict),
+      ['pass', 'pass', 'unreliable', 'unreliable'],
+    );
+    // without every request sent (a shortfall, drops), an error gate's pass is in doubt too
+    assert.deepEqual(
+      evaluateGates(lagging, gates).map((r) => r.verdict),
+      ['unreliable', 'unreliable', 'unreliable', 'unreliable'],
+    );
+  });
+
   test('under an unhealthy generator, a breach it could not cause is a fail, a close one stays unreliable', () => {
     const sick = {
       values: { 'errors.rate': 0.52, 'errors.http': 3, 'latency.p99': 212.4, rps: 180, 'errors.timeouts': 1 },

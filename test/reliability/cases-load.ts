@@ -2,6 +2,9 @@ import type { ReliabilityCase } from './case.ts';
 
 const spec = '{repo}/specs/albums.openapi.yaml';
 
+/** A gate that a clean API always holds (a profile with no gates is "not judged", never a pass). */
+export const lenient = "{ 'errors.rate': '<50%' }";
+
 /** A plain-object open-model profile of GETs (no import needed in a case folder). */
 export function readProfile(rate: number, duration: string, gates?: string): string {
   return `export default {
@@ -21,8 +24,8 @@ export const cases: ReliabilityCase[] = [
   {
     name: 'ad hoc load against the clean reference API passes and writes load.json',
     args: ['load', 'p.ts', '--spec', spec, '--base-url', '{baseURL}'],
-    // no gates: an unhappy generator self-check on a busy machine must not decide this case
-    files: { 'p.ts': readProfile(40, '2s') },
+    // a low rate and a generator-independent gate, so a busy machine does not decide this case
+    files: { 'p.ts': readProfile(20, '2s', lenient) },
     server: { kind: 'albums' },
     exit: 0,
     message: /wrote reports\/.*load\.json/,

@@ -41,7 +41,7 @@ export function prepareRun(options: PrepareInput) {
     schedule,
     url,
     plan,
-    recorder: new Recorder(p.model === 'open'),
+    recorder: new Recorder(p.model === 'open', plan.expectedStatuses()),
     sampler: new ContractSampler(p.contractSample ?? 0.01, validate, p.seed ?? 1),
     gateWindow,
     prefix,

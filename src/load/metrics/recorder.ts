@@ -63,8 +63,21 @@ export class Recorder {
   private secondErrors = 0;
   private secondSent = 0;
 
-  constructor(private readonly corrected: boolean) {
+  /**
+   * `expected`: per operation, the statuses its requests list in `expect`;
+   * any other status is an HTTP error. Operations not in it expect any 2xx,
+   * so a 302 or a 404 is never counted as a good answer by default.
+   */
+  constructor(
+    private readonly corrected: boolean,
+    private readonly expected: ReadonlyMap<string, ReadonlySet<number>> = new Map(),
+  ) {
     this.total = newStats(corrected);
+  }
+
+  private unexpected(op: string, status: number): boolean {
+    const listed = this.expected.get(op);
+    return listed ? !listed.has(status) : status < 200 || status >= 300;
   }
 
   private op(name: string): OpStats {
@@ -99,12 +112,13 @@ export class Recorder {
     const shown = correctedMicros ?? micros;
     recordMicros(this.second, shown);
     this.secondRequests++;
-    if (status >= 400) this.secondErrors++;
+    const unexpected = this.unexpected(op, status);
+    if (unexpected) this.secondErrors++;
     if (!counted) return;
     for (const s of [this.total, this.op(op)]) {
       s.requests++;
       s.statusCodes[status] = (s.statusCodes[status] ?? 0) + 1;
-      if (status >= 400) s.http++;
+      if (unexpected) s.http++;
       recordMicros(s.latency, micros);
       if (s.corrected && correctedMicros !== undefined) recordMicros(s.corrected, correctedMicros);
     }

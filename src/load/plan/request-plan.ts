@@ -10,6 +10,7 @@ export interface StepInput {
   params?: unknown;
   body?: unknown;
   headers?: unknown;
+  expect?: number[];
   capture?: (response: CapturedResponse) => Record<string, unknown> | undefined;
 }
 
@@ -81,6 +82,17 @@ export class RequestPlan {
       if (x < 0) return s;
     }
     return this.scenarios[this.scenarios.length - 1];
+  }
+
+  /** Operation name -> the statuses its steps list in `expect` (steps without one expect any 2xx). */
+  expectedStatuses(): Map<string, Set<number>> {
+    const expected = new Map<string, Set<number>>();
+    for (const step of this.scenarios.flatMap((s) => s.steps)) {
+      if (!step.expect) continue;
+      const op = opName(step, this.operationFor(step));
+      expected.set(op, new Set([...(expected.get(op) ?? []), ...step.expect]));
+    }
+    return expected;
   }
 
   operationFor(step: StepInput): Operation | undefined {
@@ -162,7 +174,7 @@ function buildRequest(step: StepInput, ctx: RequestContext, plan: RequestPlan): 
     headers['content-type'] ??= 'application/json';
   }
   return {
-    op: step.name ?? operation?.id ?? `${step.method.toUpperCase()} ${step.path}`,
+    op: opName(step, operation),
     operation,
     method: step.method.toUpperCase(),
     path: plan.options.prefix + path,
@@ -170,4 +182,8 @@ function buildRequest(step: StepInput, ctx: RequestContext, plan: RequestPlan): 
     body,
     capture: step.capture,
   };
+}
+
+function opName(step: StepInput, operation: Operation | undefined): string {
+  return step.name ?? operation?.id ?? `${step.method.toUpperCase()} ${step.path}`;
 }

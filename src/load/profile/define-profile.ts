@@ -61,6 +61,8 @@ export type RequestStep<Paths> = {
       name?: string;
       /** Extra headers (auth and environment headers are added by the target). */
       headers?: Gen<Record<string, string>>;
+      /** Statuses this request expects; any other is an HTTP error. Default: any 2xx (a 302 or 404 is an error). */
+      expect?: number[];
       /** Values for the next steps of a sequence, read from this response. */
       capture?: (response: CapturedResponse) => Record<string, unknown> | undefined;
     } & ParamsField<NonNullable<Paths[P][M]>> &

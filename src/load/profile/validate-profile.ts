@@ -66,6 +66,15 @@ export function validateProfile(profile: unknown, source: string, spec?: LoadedS
         fail(`${sat}.path`, 'must start with "/"', step.path);
       if (!methods.includes(step.method as string))
         fail(`${sat}.method`, `must be one of ${methods.join(', ')}`, step.method);
+      if (
+        step.expect !== undefined &&
+        !(
+          Array.isArray(step.expect) &&
+          step.expect.length > 0 &&
+          step.expect.every((c) => Number.isInteger(c) && c >= 100 && c <= 599)
+        )
+      )
+        fail(`${sat}.expect`, 'must be a non-empty list of HTTP statuses like [200, 302]', step.expect);
       if (spec && !spec.operations.some((o) => o.path === step.path && o.method === step.method)) {
         fail(sat, `${String(step.method).toUpperCase()} ${step.path} is not an operation of ${spec.source}`);
       }

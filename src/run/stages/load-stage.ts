@@ -107,7 +107,7 @@ export function loadOutcome(load: LoadResult): StageOutcome {
   const t = load.totals;
   // The p99 gates judge: corrected for coordinated omission when the open model measured it.
   const p99 = t.correctedLatencyMs?.p99 ?? t.latencyMs.p99;
-  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${p99.toFixed(2)}ms${t.correctedLatencyMs ? ' (corrected)' : ''}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.length === 0 ? ', no gates for this environment' : ''}`;
+  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${p99.toFixed(2)}ms${t.correctedLatencyMs ? ' (corrected)' : ''}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.some((g) => g.name === 'gates' && g.measuredText === 'none') ? '; not judged: no gates for this environment' : ''}`;
   if (load.aborted?.reason.startsWith(targetStopped)) {
     // Nothing after the target died was measured: the stage did not pass, and the run stops here.
     return {
