@@ -67,4 +67,8 @@ export const targetOptions = {
     description: 'write into this run folder instead of a new one',
     valueName: 'dir',
   },
+  'allow-remote-refs': {
+    type: 'boolean',
+    description: "fetch the spec's $refs to http(s) URLs (without it a remote $ref exits 2)",
+  },
 } satisfies Record<string, OptionSpec>;

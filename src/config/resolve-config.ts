@@ -23,6 +23,7 @@ export function resolveConfig(user: UserConfig, root: string, configFile?: strin
     reportsDir: abs(user.reportsDir ?? defaults.reportsDir),
     generatedDir: abs(user.generatedDir ?? defaults.generatedDir),
     loadDir: abs(user.loadDir ?? defaults.loadDir),
+    allowRemoteRefs: user.allowRemoteRefs ?? false,
   };
 }
 

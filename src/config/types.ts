@@ -20,6 +20,8 @@ export interface UserConfig {
   generatedDir?: string;
   /** Where load profiles live. Default: `load`. */
   loadDir?: string;
+  /** Fetch spec `$ref`s to http(s) URLs (as `--allow-remote-refs` does). Default: false. */
+  allowRemoteRefs?: boolean;
 }
 
 export interface UserEnvironment {
@@ -161,6 +163,7 @@ export interface ResolvedConfig {
   reportsDir: string;
   generatedDir: string;
   loadDir: string;
+  allowRemoteRefs: boolean;
 }
 
 export interface ResolvedEnvironment {

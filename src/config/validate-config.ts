@@ -12,7 +12,14 @@ export function validateConfig(config: unknown, file: string): asserts config is
   };
   if (!isObject(config)) fail('the default export', 'must be an object (use defineConfig)', config);
   const c = config as Record<string, unknown>;
-  knownKeys(c, ['specs', 'environments', 'contract', 'reportsDir', 'generatedDir', 'loadDir'], '', fail);
+  knownKeys(
+    c,
+    ['specs', 'environments', 'contract', 'reportsDir', 'generatedDir', 'loadDir', 'allowRemoteRefs'],
+    '',
+    fail,
+  );
+  if (c.allowRemoteRefs !== undefined && typeof c.allowRemoteRefs !== 'boolean')
+    fail('allowRemoteRefs', 'must be true or false', c.allowRemoteRefs);
   for (const key of ['reportsDir', 'generatedDir', 'loadDir']) {
     if (c[key] !== undefined && typeof c[key] !== 'string') fail(key, 'must be a string', c[key]);
   }

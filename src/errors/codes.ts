@@ -17,6 +17,10 @@ export const errorCodes = {
   TG_SPEC_NOT_FOUND: { exit: ExitCode.Usage, hint: 'check the path or URL of the spec' },
   TG_SPEC_SYNTAX: { exit: ExitCode.Usage, hint: 'fix the syntax error at the line named above' },
   TG_SPEC_REF: { exit: ExitCode.Usage, hint: 'point the $ref at an existing file and JSON pointer' },
+  TG_SPEC_REMOTE_REF: {
+    exit: ExitCode.Usage,
+    hint: 'allow fetching it with --allow-remote-refs (or allowRemoteRefs: true in tollgate.config.ts), or copy it into the spec',
+  },
   TG_SPEC_VERSION: { exit: ExitCode.Usage, hint: 'tollgate reads Swagger 2.0, OpenAPI 3.0 and OpenAPI 3.1' },
   TG_SPEC_NOT_API: { exit: ExitCode.Usage, hint: 'pass an OpenAPI or Swagger document' },
   TG_SPEC_INVALID: { exit: ExitCode.Usage, hint: 'fix the spec at the JSON pointer named above' },

@@ -39,6 +39,6 @@ export async function clientsFor(request: ClientsRequest): Promise<{ root: strin
       );
     }
   }
-  const files = await generateClients(specs, { root, outDir });
+  const files = await generateClients(specs, { root, outDir, allowRemoteRefs: config?.allowRemoteRefs });
   return { root, files };
 }

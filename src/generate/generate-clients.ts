@@ -21,6 +21,8 @@ export interface GenerateOptions {
   root: string;
   /** Where the modules go (absolute or relative to root). */
   outDir: string;
+  /** Fetch `$ref`s to http(s) URLs (the config's `allowRemoteRefs`). Default: false. */
+  allowRemoteRefs?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function generateClients(
   for (const name of Object.keys(specs).sort()) {
     assertModuleName(name);
     const source = specs[name];
-    const spec = await loadSpec(source, { cwd: options.root });
+    const spec = await loadSpec(source, { cwd: options.root, allowRemoteRefs: options.allowRemoteRefs });
     const content = await renderClient(spec, labelOf(spec.source, options.root));
     files.push({ name, spec: source, path: join(outDir, `${name}.ts`), content });
   }

@@ -14,6 +14,11 @@ import type { LoadedSpec } from './types.ts';
 export interface LoadSpecOptions {
   /** Folder a relative `source` is resolved against. Default: process.cwd(). */
   cwd?: string;
+  /**
+   * Fetch `$ref`s to http(s) URLs (`--allow-remote-refs`). Default: false; a
+   * spec read from a URL may still refer to files on its own origin.
+   */
+  allowRemoteRefs?: boolean;
 }
 
 /**
@@ -36,7 +41,9 @@ export async function loadSpec(source: string, options: LoadSpecOptions = {}): P
   const root = await load(location);
   const version = detectVersion(root);
   requirePaths(root, version);
-  const bundled = await bundleRefs(root, version, load);
+  const origin = isUrl(location) ? new URL(location).origin : undefined;
+  const mayFetch = (url: string) => options.allowRemoteRefs === true || new URL(url).origin === origin;
+  const bundled = await bundleRefs(root, version, load, mayFetch);
   const document = version === '2.0' ? convertSwagger2(bundled) : bundled;
   const info = isObject(document.info) ? document.info : {};
   return {

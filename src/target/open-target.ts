@@ -68,7 +68,10 @@ export async function openTarget(
   if (!specSource) {
     throw new TollgateError('TG_USAGE', '--spec is required with --base-url (a file path or URL)');
   }
-  const loaded = await loadSpec(config.specs[specSource] ?? specSource, { cwd: ctx.cwd });
+  const loaded = await loadSpec(config.specs[specSource] ?? specSource, {
+    cwd: ctx.cwd,
+    allowRemoteRefs: v['allow-remote-refs'] === true || config.allowRemoteRefs,
+  });
   const basePath = basePathOverride(v['base-path'], env.basePath);
   const spec = basePath === undefined ? loaded : { ...loaded, basePath };
 

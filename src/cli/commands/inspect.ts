@@ -18,6 +18,10 @@ export const inspectCommand: Command = {
       valueName: 'file|url',
     },
     config: { type: 'string', short: 'c', description: 'config file', valueName: 'file' },
+    'allow-remote-refs': {
+      type: 'boolean',
+      description: "fetch the spec's $refs to http(s) URLs (without it a remote $ref exits 2)",
+    },
   },
   async run(ctx) {
     const config = await loadConfig(ctx.cwd, ctx.values.config as string | undefined);
@@ -27,7 +31,10 @@ export const inspectCommand: Command = {
       : Object.values(config?.specs ?? {})[0];
     if (!source)
       throw new TollgateError('TG_USAGE', 'inspect needs --spec <file|url> (no specs in a config here)');
-    const spec = await loadSpec(source, { cwd: ctx.cwd });
+    const spec = await loadSpec(source, {
+      cwd: ctx.cwd,
+      allowRemoteRefs: ctx.values['allow-remote-refs'] === true || config?.allowRemoteRefs === true,
+    });
     const operations = spec.operations.map((op) => ({
       id: op.id,
       operation: op.key,

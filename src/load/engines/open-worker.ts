@@ -11,7 +11,8 @@ import { prepareRun } from './prepare-run.ts';
 const input = workerData as WorkerInput;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
-  const loaded = input.specSource ? await loadSpec(input.specSource) : undefined;
+  // The parent loaded this spec first: a remote $ref it was not allowed to fetch never gets here.
+  const loaded = input.specSource ? await loadSpec(input.specSource, { allowRemoteRefs: true }) : undefined;
   const spec = loaded && input.basePath !== undefined ? { ...loaded, basePath: input.basePath } : loaded;
   const profile = await loadProfile(input.file, { loadDir: '.', cwd: process.cwd(), spec });
   const run = prepareRun({ ...input, profile, spec, validate: input.validate ? undefined : false });

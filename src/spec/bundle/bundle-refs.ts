@@ -1,13 +1,16 @@
 import { childPointer, getAtPointer, isObject, toPointer } from '../json-pointer.ts';
 import type { ParsedFile } from '../parse-source.ts';
-import { displayLocation } from '../read-source.ts';
+import { displayLocation, isUrl } from '../read-source.ts';
 import type { SpecVersion } from '../types.ts';
 import { ComponentNames } from './component-names.ts';
-import { messageOf, refError } from './ref-error.ts';
-import { slotName, splitRef, targetKey } from './ref-target.ts';
+import { messageOf, refError, remoteRefError } from './ref-error.ts';
+import { keyOf, slotName, splitRef, targetKey } from './ref-target.ts';
+import { isIdentifierKey, SchemaIds } from './schema-ids.ts';
 
 /** Loads (and caches) another file of the spec. */
 export type LoadFile = (location: string) => Promise<ParsedFile>;
+/** Whether a `$ref` to this http(s) URL may be fetched. */
+export type MayFetch = (url: string) => boolean;
 
 /** Keys under which a `$ref` points at a schema. */
 const schemaKeys = new Set([
@@ -67,17 +70,26 @@ const nameMaps = new Set([
  * finite. Other referenced objects (parameters, responses, path items...) are
  * copied in place. Every ref, internal ones too, is checked: one that points
  * at nothing is TG_SPEC_REF naming the file, pointer, line and target.
+ *
+ * OpenAPI 3.1: a ref to a schema's `$id` or `$anchor` (or one relative to an
+ * enclosing `$id`) resolves to that schema in the files, never over the
+ * network; the bundled schemas drop `$id` and `$anchor`, since every ref is a
+ * document pointer by then. A ref to an http(s) URL is fetched only when
+ * `mayFetch` says so, else TG_SPEC_REMOTE_REF.
  */
 export async function bundleRefs(
   root: ParsedFile,
   version: SpecVersion,
   load: LoadFile,
+  mayFetch: MayFetch,
 ): Promise<Record<string, unknown>> {
   const home = version === '2.0' ? ['definitions'] : ['components', 'schemas'];
   const existing = getAtPointer(root.value, toPointer(home));
   const names = new ComponentNames(isObject(existing) ? Object.keys(existing) : []);
   const named = new Map<string, string>();
   const added: Record<string, unknown> = {};
+  const ids = version === '3.1' ? new SchemaIds() : undefined;
+  ids?.add(root);
 
   async function walk(
     value: unknown,
@@ -98,6 +110,7 @@ export async function bundleRefs(
       return follow(value as Record<string, unknown> & { $ref: string }, file, at, inSchema, stack);
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
+      if (ids && inSchema && !isNameMap && isIdentifierKey(key)) continue;
       const literal = !isNameMap && (literalKeys.has(key) || key.startsWith('x-'));
       const schema = inSchema || (!isNameMap && schemaKeys.has(key));
       out[key] = literal
@@ -115,16 +128,19 @@ export async function bundleRefs(
     stack: string[],
   ): Promise<unknown> {
     const { $ref, ...siblings } = ref;
-    const { location, fragment } = splitRef($ref, file.location);
+    const byId = ids?.resolve($ref, file, at);
+    const { location, fragment } = byId ?? splitRef($ref, file.location);
+    if (!byId && isUrl(location) && !mayFetch(location)) remoteRefError(file, at, $ref);
     const fail = (reason: string, cause?: unknown) => refError(file, at, $ref, reason, cause);
     const target =
       location === file.location ? file : await load(location).catch((e: unknown) => fail(messageOf(e), e));
+    ids?.add(target);
     const value = getAtPointer(target.value, `#${fragment}`);
     if (value === undefined) fail(`${displayLocation(target.location)} has nothing at #${fragment}`);
     const rest = (await walk(siblings, file, at, inSchema, stack)) as Record<string, unknown>;
     if (location === root.location) return { $ref: `#${fragment}`, ...rest };
 
-    const key = targetKey($ref, file.location);
+    const key = keyOf(location, fragment);
     if (!inSchema) {
       if (stack.includes(key)) fail(`circular reference outside a schema: ${[...stack, key].join(' -> ')}`);
       const inlined = await walk(value, target, `#${fragment}`, false, [...stack, key]);

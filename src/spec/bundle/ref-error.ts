@@ -18,3 +18,12 @@ export function messageOf(error: unknown): string {
   if (error instanceof TollgateError && error.code !== 'TG_SPEC_NOT_FOUND') throw error;
   return error instanceof Error ? error.message.replace(/^cannot (read|fetch) spec /, '') : String(error);
 }
+
+/** TG_SPEC_REMOTE_REF: a `$ref` to another host, which is fetched only when the user allows it. */
+export function remoteRefError(file: ParsedFile, at: string, ref: string): never {
+  const line = file.lineOf(childPointer(at, '$ref'));
+  throw new TollgateError(
+    'TG_SPEC_REMOTE_REF',
+    `${displayLocation(file.location)}${at}${line === undefined ? '' : ` (line ${line})`}: $ref "${ref}" is on the network; tollgate fetches remote refs only with --allow-remote-refs`,
+  );
+}

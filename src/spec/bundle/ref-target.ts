@@ -14,6 +14,11 @@ export function splitRef(ref: string, base: string): { location: string; fragmen
 /** One identity per target, however the ref spells it: absolute location + pointer. */
 export function targetKey(ref: string, base: string): string {
   const { location, fragment } = splitRef(ref, base);
+  return keyOf(location, fragment);
+}
+
+/** The identity of a target already split into its file and pointer. */
+export function keyOf(location: string, fragment: string): string {
   return `${location}#${toPointer(parsePointer(fragment))}`;
 }
 
