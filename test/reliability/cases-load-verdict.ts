@@ -106,7 +106,7 @@ export const cases: ReliabilityCase[] = [
     files: {
       'p.ts': readProfile(10, '2s', statusBlind)
         .replace(/id: 1 \}/, 'id: 987654 }')
-        .replace(/\n    \{ weight: 1, path: '\/v1\/albums', method: 'get' \},/, ''),
+        .replace(/\n {4}\{ weight: 1, path: '\/v1\/albums', method: 'get' \},/, ''),
     },
     env: { TOLLGATE_TOKEN: '{token}' },
     server: { kind: 'albums' },
