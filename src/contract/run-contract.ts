@@ -25,6 +25,7 @@ import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
 import { operationFence, pathMatches } from './operation-fence.ts';
 import { runPool } from './pool.ts';
+import { spreadCases } from './spread-cases.ts';
 import { operationIndex, RunState } from './run-state.ts';
 import { statusCoverageFindings } from './status-coverage.ts';
 import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
@@ -184,7 +185,13 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     const operation = byId.get(testCase.operationId);
     return operation ? execute(operation, testCase).then(() => undefined) : Promise.resolve();
   };
-  await runPool(shared, { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
+  // More cases than the request cap allows: spread it so every operation gets its first cases.
+  const overCap = state.requests + shared.length + deletes.length > o.maxRequests;
+  await runPool(
+    overCap ? spreadCases(shared) : shared,
+    { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped },
+    run,
+  );
   await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
   if (!o.readOnly) {
     const gone = {

@@ -73,7 +73,7 @@ export function contractSummaryLines(
     const p95 = op.latencyMs ? ` p95 ${op.latencyMs.p95.toFixed(1)}ms` : '';
     lines.push(`  ${op.operation.padEnd(40)} ${String(op.cases).padStart(4)} cases  ${seen}${never}${p95}`);
   }
-  for (const p of run.generationProblems) lines.push(`  ! ${p.operation}: ${p.reason}`);
+  lines.push(...problemLines(run.generationProblems));
   const { created, deleted, leftover, curls = [] } = run.cleanup;
   lines.push(
     '',
@@ -97,4 +97,21 @@ function budgetCut(run: ContractRun): string {
   if (!notRun) return '';
   const ops = notRun.operations;
   return `not run: ${ops.slice(0, 8).join(', ')}${ops.length > 8 ? ` and ${ops.length - 8} more` : ''} (raise --max-requests or contract.maxRequests)`;
+}
+
+/** One line per problem, or per reason when many operations share it (a 2,000-operation spec). */
+function problemLines(problems: ContractRun['generationProblems']): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const p of problems) {
+    const ops = byReason.get(p.reason);
+    if (ops) ops.push(p.operation);
+    else byReason.set(p.reason, [p.operation]);
+  }
+  return [...byReason].flatMap(([reason, ops]) =>
+    ops.length <= 3
+      ? ops.map((op) => `  ! ${op}: ${reason}`)
+      : [
+          `  ! ${ops.length} operations: ${reason} (${ops.slice(0, 3).join(', ')} and ${ops.length - 3} more)`,
+        ],
+  );
 }

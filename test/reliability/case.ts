@@ -52,7 +52,8 @@ export interface ArtifactExpectation {
   /**
    * The file is JSON; dotted path -> expected value: a primitive (equal), a
    * RegExp (matches String(value)), `{ min }` / `{ max }` for numbers, or
-   * `{ exists: false }`. Array indexes are path parts (`gates.0.status`).
+   * `{ exists: false }`. Array indexes are path parts (`gates.0.status`); `*` stands for
+   * every element, at least one (`operations.*.cases`).
    */
   json?: Record<string, unknown>;
 }

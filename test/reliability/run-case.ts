@@ -100,21 +100,35 @@ function assertArtifact(path: string, text: string, want: ArtifactExpectation, s
   if (!want.json) return;
   const data = JSON.parse(text);
   for (const [at, expected] of Object.entries(want.json)) {
-    const value = at
-      .split('.')
-      .reduce<unknown>((v, k) => (v == null ? undefined : (v as Record<string, unknown>)[k]), data);
-    const where = `${path} ${at} = ${JSON.stringify(value)}`;
-    if (expected instanceof RegExp) assert.match(String(value), expected, where);
-    else if (expected !== null && typeof expected === 'object') {
-      const e = expected as { min?: number; max?: number; exists?: boolean };
-      if (e.exists === false) assert.equal(value, undefined, where);
-      if (e.exists === true) assert.notEqual(value, undefined, where);
-      if (e.min !== undefined)
-        assert.ok(typeof value === 'number' && value >= e.min, `${where}, want >= ${e.min}`);
-      if (e.max !== undefined)
-        assert.ok(typeof value === 'number' && value <= e.max, `${where}, want <= ${e.max}`);
-    } else assert.deepEqual(value, expected, where);
+    for (const [where, value] of valuesAt(data, at.split('.'), path))
+      assertValue(`${where} = ${JSON.stringify(value)}`, value, expected);
   }
+}
+
+/** The value at a dotted path; a `*` part stands for every element (at least one) of an array or object. */
+function valuesAt(data: unknown, parts: string[], at: string): [string, unknown][] {
+  if (parts.length === 0) return [[at, data]];
+  const [head, ...rest] = parts;
+  if (head !== '*') {
+    const next = data == null ? undefined : (data as Record<string, unknown>)[head];
+    return valuesAt(next, rest, `${at}.${head}`);
+  }
+  const entries = data !== null && typeof data === 'object' ? Object.entries(data) : [];
+  assert.ok(entries.length > 0, `${at}.* has no elements`);
+  return entries.flatMap(([k, v]) => valuesAt(v, rest, `${at}.${k}`));
+}
+
+function assertValue(where: string, value: unknown, expected: unknown): void {
+  if (expected instanceof RegExp) assert.match(String(value), expected, where);
+  else if (expected !== null && typeof expected === 'object') {
+    const e = expected as { min?: number; max?: number; exists?: boolean };
+    if (e.exists === false) assert.equal(value, undefined, where);
+    if (e.exists === true) assert.notEqual(value, undefined, where);
+    if (e.min !== undefined)
+      assert.ok(typeof value === 'number' && value >= e.min, `${where}, want >= ${e.min}`);
+    if (e.max !== undefined)
+      assert.ok(typeof value === 'number' && value <= e.max, `${where}, want <= ${e.max}`);
+  } else assert.deepEqual(value, expected, where);
 }
 
 function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
