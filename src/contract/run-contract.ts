@@ -25,8 +25,8 @@ import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
 import { operationFence, pathMatches } from './operation-fence.ts';
 import { runPool } from './pool.ts';
-import { spreadCases } from './spread-cases.ts';
 import { operationIndex, RunState } from './run-state.ts';
+import { spreadCases } from './spread-cases.ts';
 import { statusCoverageFindings } from './status-coverage.ts';
 import type { ContractInput, ContractOptions, ContractRun } from './types.ts';
 
