@@ -29,6 +29,8 @@ export interface ReliabilityCase {
    * `true` must exist, `false` must not, or an object of expectations.
    */
   artifacts: Record<string, boolean | ArtifactExpectation>;
+  /** Fragments no line of stdout or stderr may hold (a secret, a stack frame). */
+  outputLacks?: (string | RegExp)[];
   /** Kill the command after this long (default 90 s). */
   timeoutMs?: number;
 }

@@ -70,6 +70,10 @@ export function assertCase(c: ReliabilityCase, r: CaseResult): void {
   const matches = (line: string) =>
     typeof c.message === 'string' ? line.includes(c.message) : c.message.test(line);
   assert.ok(lines.some(matches), `no line matches ${c.message}${shown}`);
+  for (const p of c.outputLacks ?? []) {
+    const found = typeof p === 'string' ? lines.some((l) => l.includes(p)) : lines.some((l) => p.test(l));
+    assert.ok(!found, `the output must not hold ${p}${shown}`);
+  }
   if (c.exit !== 70) {
     assert.doesNotMatch(r.stderr, /\n\s+at \S+ \(|crashed; this is a bug/, `stack trace${shown}`);
   }
