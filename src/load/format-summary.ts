@@ -8,9 +8,9 @@ export function formatLoadSummary(r: LoadReport): string[] {
   const lines = [
     `${r.profile} (${r.model} model, ${r.env}): ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)}s, ${t.rps} rps` +
       (r.aborted ? ` — ABORTED: ${r.aborted.reason}` : ''),
-    `  latency   p50 ${ms(t.latencyMs.p50)}  p95 ${ms(t.latencyMs.p95)}  p99 ${ms(t.latencyMs.p99)}  max ${ms(t.latencyMs.max)}` +
+    `  latency   uncorrected p50 ${ms(t.latencyMs.p50)}  p95 ${ms(t.latencyMs.p95)}  p99 ${ms(t.latencyMs.p99)}  max ${ms(t.latencyMs.max)}  (from the actual send${t.correctedLatencyMs ? '' : '; latency gates judge these'})` +
       (t.correctedLatencyMs
-        ? `\n  corrected p50 ${ms(t.correctedLatencyMs.p50)}  p95 ${ms(t.correctedLatencyMs.p95)}  p99 ${ms(t.correctedLatencyMs.p99)}  max ${ms(t.correctedLatencyMs.max)}  (from intended send time)`
+        ? `\n  latency   corrected   p50 ${ms(t.correctedLatencyMs.p50)}  p95 ${ms(t.correctedLatencyMs.p95)}  p99 ${ms(t.correctedLatencyMs.p99)}  max ${ms(t.correctedLatencyMs.max)}  (from the intended send time; latency gates judge these)`
         : ''),
     `  errors    http ${t.errors.http}  timeouts ${t.errors.timeouts}  connection ${t.errors.connection}  rate ${(t.errors.rate * 100).toFixed(2)}%`,
   ];
@@ -50,15 +50,21 @@ function formatGate(g: GateResult): string {
   return `    ${mark.padEnd(10)} ${g.name} ${g.threshold} (measured ${g.measuredText})${g.note ? ` — ${g.note}` : ''}`;
 }
 
+/** The per-second p99 is from the intended send time in the open model (`Recorder.response`). */
+export function progressLabel(model: 'open' | 'closed'): string {
+  return model === 'open' ? 'corrected' : 'uncorrected';
+}
+
 /** One progress line: a bar on a TTY, a plain line in CI logs. */
 export function formatProgress(
   point: TimelinePoint,
   elapsedMs: number,
   totalMs: number,
   tty: boolean,
+  model: 'open' | 'closed',
 ): string {
   const share = Math.min(1, elapsedMs / Math.max(1, totalMs));
-  const stats = `${Math.round(elapsedMs / 1000)}s/${Math.round(totalMs / 1000)}s  ${point.rps} rps  p99 ${ms(point.p99)}  errors ${point.errors}`;
+  const stats = `${Math.round(elapsedMs / 1000)}s/${Math.round(totalMs / 1000)}s  ${point.rps} rps  p99 ${ms(point.p99)} ${progressLabel(model)}  errors ${point.errors}`;
   if (!tty) return `load: ${stats}`;
   const width = 24;
   const full = Math.round(share * width);

@@ -1,4 +1,4 @@
-import { type RunModel, severityOf, unansweredText } from '../run/model.ts';
+import { gatedLatency, type RunModel, severityOf, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { diffRows, diffSummary, placeText } from './diff-text.ts';
 import {
@@ -72,11 +72,14 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
   lines.push(...findingLines(model, paint, options.maxGroups ?? 15));
   lines.push(...diffLines(model, paint, options.maxGroups ?? 15));
   for (const load of model.load ?? []) {
-    const l = load.totals.latencyMs;
+    const l = gatedLatency(load.totals);
+    const raw = load.totals.correctedLatencyMs
+      ? ` (uncorrected p99 ${formatMs(load.totals.latencyMs.p99)})`
+      : '';
     lines.push(
       '',
       paint('bold', `Load ${load.profile}`) +
-        `  ${load.totals.requests} req · ${formatRps(load.totals.rps)} rps · p50 ${formatMs(l.p50)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)} · errors ${formatPct(load.totals.errors.rate)}`,
+        `  ${load.totals.requests} req · ${formatRps(load.totals.rps)} rps · ${l.label} p50 ${formatMs(l.p50)} · p95 ${formatMs(l.p95)} · p99 ${formatMs(l.p99)}${raw} · errors ${formatPct(load.totals.errors.rate)}`,
     );
     if (!load.selfCheck.ok) lines.push(paint('yellow', `  generator: ${load.selfCheck.problems.join('; ')}`));
   }
@@ -86,9 +89,11 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
       '',
       paint('bold', 'Suites') + `  ${s.passed} passed · ${s.failed} failed · ${s.skipped} skipped`,
     );
-    for (const t of s.tests.filter((t) => t.status === 'failed' || t.status === 'timedOut').slice(0, 10)) {
+    const failed = s.tests.filter((t) => t.status === 'failed' || t.status === 'timedOut');
+    for (const t of failed.slice(0, 10)) {
       lines.push(`  ${paint('red', '✗')} ${clean(t.title)} ${paint('dim', clean(t.file))}`);
     }
+    if (failed.length > 10) lines.push(`  ... and ${failed.length - 10} more failed tests (see the report)`);
   }
   lines.push(...trendLines(model, paint));
   const verdict = verdictLabel[model.verdict];

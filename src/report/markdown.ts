@@ -1,4 +1,4 @@
-import { type RunModel, severityOf, type TrendRow, unansweredText } from '../run/model.ts';
+import { gatedLatency, type RunModel, severityOf, type TrendRow, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { diffMarkdown } from './diff-text.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
@@ -102,13 +102,13 @@ function loadSection(model: RunModel): string[] {
   for (const load of model.load ?? []) {
     const t = load.totals;
     out.push(
-      `### Load: ${cell(load.profile)} (${load.model} model, ${formatRps(t.rps)} rps, ${t.requests} requests)`,
+      `### Load: ${cell(load.profile)} (${load.model} model, ${formatRps(t.rps)} rps, ${t.requests} requests; latency ${gatedLatency(t).label}, as gated)`,
       '',
       '| Operation | Requests | rps | p50 | p95 | p99 | Errors |',
       '|---|---|---|---|---|---|---|',
     );
     for (const op of [...load.perOperation, { ...t, operation: '**total**' }]) {
-      const l = op.latencyMs;
+      const l = gatedLatency(op);
       out.push(
         `| ${op.operation.startsWith('**') ? op.operation : `${code(op.operation)}`} | ${op.requests} | ${formatRps(op.rps)} | ${formatMs(l.p50)} | ${formatMs(l.p95)} | ${formatMs(l.p99)} | ${formatPct(op.errors.rate)} |`,
       );

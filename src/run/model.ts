@@ -214,6 +214,29 @@ export interface LoadResult {
   histograms: { corrected?: string; uncorrected: string; perOperation: Record<string, string> };
 }
 
+/**
+ * Which latency a load run is judged on. The open model also measures each
+ * request from its intended send time ("corrected" for coordinated omission:
+ * a stalled server cannot hide its queue); latency gates read that one. The
+ * closed model has only the latency from the actual send ("uncorrected").
+ */
+export function gatedLatency(m: LoadMetrics): {
+  p50: number;
+  p95: number;
+  p99: number;
+  label: 'corrected' | 'uncorrected';
+} {
+  const { p50, p95, p99 } = m.correctedLatencyMs ?? m.latencyMs;
+  return { p50, p95, p99, label: m.correctedLatencyMs ? 'corrected' : 'uncorrected' };
+}
+
+/** `p99 139ms corrected (72.4ms uncorrected)`, or `p99 72.4ms uncorrected` (closed model). */
+export function p99Text(m: LoadMetrics, ms: (v: number) => string): string {
+  return m.correctedLatencyMs
+    ? `p99 ${ms(m.correctedLatencyMs.p99)} corrected (${ms(m.latencyMs.p99)} uncorrected)`
+    : `p99 ${ms(m.latencyMs.p99)} uncorrected`;
+}
+
 export interface LoadMetrics {
   requests: number;
   rps: number;

@@ -84,10 +84,13 @@ export const loadCommand: Command = {
         overrides,
         signal: ctx.signal,
         onSecond: (point, elapsed, total) => {
-          if (tty) process.stderr.write(`\r${formatProgress(point, elapsed, total, true)}\x1b[K`);
+          if (tty)
+            process.stderr.write(
+              `\r${formatProgress(point, elapsed, total, true, profile.options.model)}\x1b[K`,
+            );
           else if (!ctx.json && elapsed - lastPlain >= 5000) {
             lastPlain = elapsed;
-            ctx.err(formatProgress(point, elapsed, total, false));
+            ctx.err(formatProgress(point, elapsed, total, false, profile.options.model));
           }
         },
       });

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import { validateResponse } from '../../checks/validate-response.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
+import { progressLabel } from '../../load/format-summary.ts';
 import { loadProfile } from '../../load/profile/load-profile.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
-import type { LoadResult } from '../model.ts';
+import { formatMs } from '../../report/format.ts';
+import { type LoadResult, p99Text } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 
 /**
@@ -45,7 +47,7 @@ export const loadStage: StageRunner = async (ctx, stage) => {
       if (elapsedMs - lastLog < 5000) return;
       lastLog = elapsedMs;
       ctx.log(
-        `  ${Math.round(elapsedMs / 1000)}s/${Math.round(totalMs / 1000)}s  ${point.rps} rps  p99 ${point.p99.toFixed(1)}ms`,
+        `  ${Math.round(elapsedMs / 1000)}s/${Math.round(totalMs / 1000)}s  ${point.rps} rps  p99 ${point.p99.toFixed(1)}ms ${progressLabel(profile.options.model)}`,
       );
     },
   });
@@ -105,9 +107,7 @@ function toLoadResult(report: LoadResult): LoadResult {
 export function loadOutcome(load: LoadResult): StageOutcome {
   const verdict = gatesVerdict(load.gates);
   const t = load.totals;
-  // The p99 gates judge: corrected for coordinated omission when the open model measured it.
-  const p99 = t.correctedLatencyMs?.p99 ?? t.latencyMs.p99;
-  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, p99 ${p99.toFixed(2)}ms${t.correctedLatencyMs ? ' (corrected)' : ''}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.some((g) => g.name === 'gates' && g.measuredText === 'none') ? '; not judged: no gates for this environment' : ''}`;
+  const summary = `${t.requests} requests, ${t.rps.toFixed(1)} rps, ${p99Text(t, formatMs)}, errors ${(t.errors.rate * 100).toFixed(2)}%${load.gates.some((g) => g.name === 'gates' && g.measuredText === 'none') ? '; not judged: no gates for this environment' : ''}`;
   if (load.aborted?.reason.startsWith(targetStopped)) {
     // Nothing after the target died was measured: the stage did not pass, and the run stops here.
     return {
@@ -120,9 +120,14 @@ export function loadOutcome(load: LoadResult): StageOutcome {
       exitCode: ExitCode.Unreachable,
     };
   }
+  // A failed stage names its failing gates: "errors 0.00%" alone reads like a pass.
+  const failing = load.gates.filter((g) => g.verdict === 'fail');
+  const failedText = failing.length
+    ? `; failed: ${failing.map((g) => `${g.name} ${g.measuredText} (want ${g.threshold})`).join(', ')}`
+    : '';
   return {
     verdict: verdict === 'pass' ? 'pass' : 'fail',
-    summary: verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary,
+    summary: verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary + failedText,
     gates: load.gates,
     load,
   };
