@@ -5,7 +5,7 @@
  * Placeholders, replaced in `args`, `env` and `files` before the run:
  * `{baseURL}` the server's URL, `{host}` / `{port}` its parts, `{token}` the
  * albums API's bearer token, `{repo}` the repository root, `{dir}` the case's
- * own folder (the command's cwd).
+ * own folder (the command's cwd), `{node}` the node binary.
  */
 export interface ReliabilityCase {
   /** Unique across every cases-*.ts file; says what is tried and what must happen. */
@@ -31,6 +31,13 @@ export interface ReliabilityCase {
   artifacts: Record<string, boolean | ArtifactExpectation>;
   /** Fragments no line of stdout or stderr may hold (a secret, a stack frame). */
   outputLacks?: (string | RegExp)[];
+  /**
+   * SIGKILL the tollgate process this long after it starts (its exit code is
+   * then 137), as a CI runner that times out does; `orphanPidFile` (relative
+   * to the case folder) holds the pid of a process it started, which must be
+   * gone within `orphanGoneMs` (default 20 s) of the kill.
+   */
+  killTollgate?: { afterMs: number; orphanPidFile: string; orphanGoneMs?: number };
   /** Kill the command after this long (default 90 s). */
   timeoutMs?: number;
 }

@@ -18,6 +18,8 @@ export interface CaseResult {
   stdout: string;
   stderr: string;
   dir: string;
+  /** With `killTollgate`: the process it started was still running after `orphanGoneMs`. */
+  orphanAlive?: boolean;
 }
 
 interface RunningServer {
@@ -41,8 +43,10 @@ export async function runCase(c: ReliabilityCase): Promise<CaseResult> {
       token: server.token,
       repo,
       dir,
+      node: process.execPath,
     };
-    const fill = (text: string) => text.replace(/\{(baseURL|host|port|token|repo|dir)\}/g, (_, k) => vars[k]);
+    const fill = (text: string) =>
+      text.replace(/\{(baseURL|host|port|token|repo|dir|node)\}/g, (_, k) => vars[k]);
     for (const [path, text] of Object.entries(c.files ?? {})) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), fill(text));
@@ -54,8 +58,19 @@ export async function runCase(c: ReliabilityCase): Promise<CaseResult> {
     const killAfterMs = 'killAfterMs' in c.server ? c.server.killAfterMs : undefined;
     const killer =
       killAfterMs !== undefined ? setTimeout(() => server.process?.kill('SIGKILL'), killAfterMs) : undefined;
-    const result = await runCli(c.args.map(fill), dir, env, c.timeoutMs ?? 90_000);
+    const kill = c.killTollgate;
+    const onSpawn = kill
+      ? (child: ChildProcess) => killOnceStarted(child, join(dir, kill.orphanPidFile), kill.afterMs)
+      : undefined;
+    const result = await runCli(c.args.map(fill), dir, env, c.timeoutMs ?? 90_000, onSpawn);
     clearTimeout(killer);
+    if (c.killTollgate) {
+      const pidFile = join(dir, c.killTollgate.orphanPidFile);
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined;
+      const alive = pid !== undefined && (await outlives(pid, c.killTollgate.orphanGoneMs ?? 20_000));
+      if (alive) process.kill(pid, 'SIGKILL');
+      return { ...result, dir, orphanAlive: alive };
+    }
     return { ...result, dir };
   } finally {
     await server.stop();
@@ -66,6 +81,7 @@ export async function runCase(c: ReliabilityCase): Promise<CaseResult> {
 export function assertCase(c: ReliabilityCase, r: CaseResult): void {
   const shown = `\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}\n--- dir ${r.dir}`;
   assert.equal(r.code, c.exit, `exit code${shown}`);
+  if (c.killTollgate) assert.equal(r.orphanAlive, false, `the process tollgate started outlived it${shown}`);
   const lines = `${r.stdout}\n${r.stderr}`.split('\n');
   const matches = (line: string) =>
     typeof c.message === 'string' ? line.includes(c.message) : c.message.test(line);
@@ -135,7 +151,39 @@ function assertValue(where: string, value: unknown, expected: unknown): void {
   } else assert.deepEqual(value, expected, where);
 }
 
-function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number) {
+/** Whether `pid` is still running `withinMs` from now (polled every 100 ms). */
+async function outlives(pid: number, withinMs: number): Promise<boolean> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline && alive()) await new Promise((r) => setTimeout(r, 100));
+  return alive();
+}
+
+/** SIGKILLs `child` `afterMs` after `pidFile` appears (the process it started is up), however slow the machine. */
+function killOnceStarted(child: ChildProcess, pidFile: string, afterMs: number): void {
+  const poll = setInterval(() => {
+    if (child.exitCode !== null || child.signalCode !== null) clearInterval(poll);
+    else if (existsSync(pidFile)) {
+      clearInterval(poll);
+      setTimeout(() => child.kill('SIGKILL'), afterMs);
+    }
+  }, 100);
+}
+
+function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  onSpawn?: (child: ChildProcess) => void,
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -150,9 +198,10 @@ function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: 
       stderr += `\n[reliability: killed after ${timeoutMs} ms]`;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.once('close', (code) => {
+    onSpawn?.(child);
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
-      done({ code, stdout, stderr });
+      done({ code: signal === 'SIGKILL' ? 137 : code, stdout, stderr });
     });
   });
 }
