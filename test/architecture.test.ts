@@ -20,6 +20,7 @@ const allowed: Record<string, string[]> = {
   gates: ['run', 'errors'],
   load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],
   generate: ['config', 'spec', 'errors'],
+  watch: ['load', 'gates', 'run', 'report', 'http', 'spec', 'errors'],
   diff: ['spec', 'errors'],
   report: ['run', 'http'],
   traffic: ['spec', 'cases', 'errors'],
@@ -56,6 +57,7 @@ const allowed: Record<string, string[]> = {
     'spec',
     'target',
     'checks',
+    'watch',
   ],
   public: ['config', 'load', 'playwright', 'run'],
 };

@@ -9,6 +9,8 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
 export interface CommandContext {
   values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
+  /** The words after `--` (also among `positionals`): a command to run, as `tollgate watch -- <command>` takes. */
+  afterDashes?: string[];
   cwd: string;
   /** True when --json was given: print data only, as JSON, to stdout. */
   json: boolean;

@@ -83,9 +83,11 @@ function parse(
     });
   }
   const json = parsed.values.json === true;
+  const dashes = args.indexOf('--');
   return {
     values: parsed.values as CommandContext['values'],
     positionals: parsed.positionals,
+    afterDashes: dashes < 0 ? [] : args.slice(dashes + 1),
     cwd,
     json,
     out,

@@ -47,6 +47,10 @@ export const errorCodes = {
     exit: ExitCode.Usage,
     hint: 'move the file away, or point reportsDir / --run-dir at a folder tollgate can write',
   },
+  TG_COMMAND_NOT_FOUND: {
+    exit: ExitCode.Usage,
+    hint: 'check the command after `--` (or of --on-fail): it must be on PATH or a path',
+  },
   TG_RUN_NOT_FOUND: { exit: ExitCode.Usage, hint: 'list runs with `ls reports`' },
   TG_REPLAY_NO_RESOURCE: {
     exit: ExitCode.Usage,

@@ -72,7 +72,8 @@ export function evaluateGates(metrics: GateMetrics, gates: GateSet | ParsedGate[
  */
 function generatorCouldCause(metric: MetricName, threshold: Threshold, measured: number): boolean {
   const key = `${metric.family}.${metric.stat}`;
-  if (key === 'errors.http' || key === 'errors.connection' || metric.family === 'contract') return false;
+  if (key === 'errors.http' || key === 'errors.connection' || key === 'errors.count') return false;
+  if (metric.family === 'contract') return false;
   if (metric.family === 'coverage') return false;
   const { comparator: c, value } = threshold;
   if (c === '<' || c === '<=')

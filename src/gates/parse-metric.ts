@@ -7,6 +7,7 @@ const metricCatalog: Record<string, MetricKind> = {
   'latency.min': 'latency',
   'latency.max': 'latency',
   'errors.rate': 'ratio',
+  'errors.count': 'count',
   'errors.http': 'count',
   'errors.connection': 'count',
   'errors.timeouts': 'count',

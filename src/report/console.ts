@@ -10,6 +10,7 @@ import {
   REGRESSION_THRESHOLD,
 } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
+import { watchLines } from './watch-text.ts';
 
 export interface ConsoleOptions {
   /** ANSI colours. Default: false (the CLI turns them on for a TTY without NO_COLOR). */
@@ -71,6 +72,8 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
   }
   lines.push(...findingLines(model, paint, options.maxGroups ?? 15));
   lines.push(...diffLines(model, paint, options.maxGroups ?? 15));
+  if (model.watch)
+    lines.push('', ...watchLines(model.watch).map((line, i) => (i === 0 ? paint('bold', line) : line)));
   for (const load of model.load ?? []) {
     const l = gatedLatency(load.totals);
     const raw = load.totals.correctedLatencyMs

@@ -1,7 +1,8 @@
-import { type Finding, type GateResult, type RunModel, severityOf } from '../run/model.ts';
+import { type Finding, type GateResult, type RunModel, severityOf, type WatchResult } from '../run/model.ts';
 import { placeText } from './diff-text.ts';
 import { formatDuration } from './format.ts';
 import { redactFinding } from './redact.ts';
+import { errorWindowText, exitWords, failuresText } from './watch-text.ts';
 
 /**
  * JUnit XML for CI test tabs. As in Playwright's reporter: build a tiny
@@ -27,6 +28,7 @@ export function renderJunit(model: RunModel): string {
   ];
   if (model.suites) suites.push(playwrightSuite(model));
   if (model.diff) suites.push(diffSuite(model));
+  if (model.watch) suites.push(watchSuite(model.watch));
   const count = (kind: 'failure' | 'error' | 'skipped') =>
     suites.reduce(
       (n, s) => n + (s.children ?? []).filter((c) => c.children?.some((x) => x.name === kind)).length,
@@ -198,6 +200,43 @@ function stageSuite(model: RunModel): XmlEntry {
     return testcase;
   });
   return suite('stages', cases, model.durationMs);
+}
+
+/** `tollgate watch`: the deploy command, the switch window and the rollback, each a testcase; output in system-out. */
+function watchSuite(watch: WatchResult): XmlEntry {
+  const testcase = (name: string, failure: string | undefined, output?: string): XmlEntry => ({
+    name: 'testcase',
+    attributes: { name, classname: `watch ${watch.profile}`, time: 0 },
+    children: [
+      ...(failure ? [{ name: 'failure', attributes: { message: failure, type: 'watch' } }] : []),
+      ...(output ? [{ name: 'system-out', text: output }] : []),
+    ],
+  });
+  const c = watch.command;
+  const cases = [
+    testcase(
+      'command',
+      !c ? (watch.unreachable ?? 'not run') : c.exitCode === 0 ? undefined : `${c.command}: ${exitWords(c)}`,
+      c?.output,
+    ),
+    testcase(
+      'switch window',
+      watch.window.errors.count > 0
+        ? `${failuresText(watch.window)}; ${errorWindowText(watch.window)}`
+        : undefined,
+    ),
+  ];
+  const r = watch.rollback;
+  if (r) {
+    const failure =
+      r.exitCode !== 0
+        ? `${r.command}: ${exitWords(r)}`
+        : r.recovered
+          ? undefined
+          : 'traffic did not recover after the rollback';
+    cases.push(testcase(`rollback (${r.trigger})`, failure, r.output));
+  }
+  return suite('watch', cases, watch.durationMs);
 }
 
 function playwrightSuite(model: RunModel): XmlEntry {

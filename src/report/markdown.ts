@@ -3,6 +3,7 @@ import { relativeChange } from '../run/trends.ts';
 import { diffMarkdown } from './diff-text.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
+import { watchMarkdown } from './watch-text.ts';
 
 const icon: Record<string, string> = { pass: '✅', fail: '❌', error: '💥', skipped: '⏭️', unreliable: '⚠️' };
 
@@ -37,6 +38,7 @@ export function renderMarkdown(model: RunModel): string {
   out.push(
     ...findingsSection(model),
     ...(model.diff ? diffMarkdown(model.diff) : []),
+    ...(model.watch ? watchMarkdown(model.watch) : []),
     ...loadSection(model),
     ...suitesSection(model),
     ...trendSection(model),

@@ -27,6 +27,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   const contract = run.outcomes.find((o) => o.contract)?.contract;
   const suites = run.outcomes.find((o) => o.suites);
   const diff = run.outcomes.find((o) => o.diff)?.diff;
+  const watch = run.outcomes.find((o) => o.watch)?.watch;
   const model: RunModel = {
     schemaVersion: 1,
     id: input.id,
@@ -51,6 +52,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   if (loads.length > 0) model.load = loads;
   if (suites?.suites) model.suites = suites.suites;
   if (diff) model.diff = diff;
+  if (watch) model.watch = watch;
   if (suites?.playwrightReport) model.playwrightReport = suites.playwrightReport;
   return model;
 }

@@ -32,6 +32,8 @@ export interface RunModel {
   suites?: SuiteResult;
   /** Breaking changes between the deployed spec and the repo's (`diff` stage). */
   diff?: DiffResult;
+  /** Traffic held through a deploy command (`tollgate watch`). */
+  watch?: WatchResult;
   /** Relative path of the Playwright HTML report of this run, when suites ran. */
   playwrightReport?: string;
   /** Deltas against the previous run of the same environment, when there was one. */
@@ -42,7 +44,7 @@ export type Verdict = 'pass' | 'fail' | 'error';
 
 export interface StageResult {
   name: string;
-  kind: 'generate-check' | 'contract' | 'suites' | 'load' | 'diff';
+  kind: 'generate-check' | 'contract' | 'suites' | 'load' | 'diff' | 'watch';
   verdict: Verdict | 'skipped';
   durationMs: number;
   /** One line: what happened (e.g. "3 findings in 412 cases"). */
@@ -255,6 +257,103 @@ export interface LoadMetrics {
   statusCodes: Record<string, number>;
   errors: { http: number; timeouts: number; connection: number; rate: number };
   contract?: { sampled: number; violations: number };
+}
+
+// ---------------------------------------------------------------- watch
+
+/**
+ * `tollgate watch`: open-model load held before, through and after a deploy
+ * command (and a rollback). Times are ms since the load started.
+ */
+export interface WatchResult {
+  profile: string;
+  source: string;
+  /** Arrivals per second the load held. */
+  rate: number;
+  startedAt: string;
+  durationMs: number;
+  /** Load before the command started (the baseline the switch is seen against), ms. */
+  beforeMs: number;
+  /** Load kept after the command (and the rollback) exited, ms. */
+  settleMs: number;
+  /** The deploy command; absent when it was not run (the target answered nothing before it, Ctrl-C). */
+  command?: CommandRun;
+  /** Why the command was not run: the target answered nothing before it. */
+  unreachable?: string;
+  aborted?: { reason: string };
+  /** The `--on-fail` command, when it ran: why, and whether traffic recovered after it. */
+  rollback?: CommandRun & {
+    trigger: string;
+    /** No failed request in the settle period after the rollback exited; null when nothing was measured there. */
+    recovered: boolean | null;
+  };
+  /** The switch window (command start to the end of the load): what the gates judge. */
+  window: WatchWindow;
+  /** The same numbers before the command started. */
+  before: WatchWindow;
+  timeline: WatchSecond[];
+  gates: GateResult[];
+  /** Arrivals never sent (every connection busy and the queue full). */
+  dropped: number;
+  /** Requests resent once because their keep-alive connection had been closed by the server (not failures). */
+  resent: number;
+  /** One-line remarks on how the run went (a failing baseline, a command cut by its timeout...). */
+  notes: string[];
+}
+
+export interface CommandRun {
+  /** As given (shell words joined); secrets redacted. */
+  command: string;
+  startMs: number;
+  endMs: number;
+  /** null when it was killed by a signal. */
+  exitCode: number | null;
+  signal?: string;
+  timedOut?: boolean;
+  /** stdout and stderr interleaved, redacted, at most 32 KiB (head and tail kept). */
+  output: string;
+  /** Bytes of output left out in the middle. */
+  outputCut?: number;
+}
+
+export interface WatchWindow {
+  startMs: number;
+  endMs: number;
+  /** Requests sent in the window (answered or not). */
+  requests: number;
+  errors: {
+    /** Every failed request: HTTP >= 400, timeouts, connection errors. */
+    count: number;
+    rate: number;
+    http5xx: number;
+    http4xx: number;
+    timeouts: number;
+    /** Refused connections (nothing listening). */
+    refused: number;
+    /** Connections reset or closed with a request in flight. */
+    resets: number;
+  };
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** When failures were seen, first and last (ms since the load started): the error window. */
+  firstErrorMs?: number;
+  lastErrorMs?: number;
+}
+
+export interface WatchSecond {
+  /** Second since the load started (1 = the first second). */
+  t: number;
+  sent: number;
+  answered: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  http5xx: number;
+  refused: number;
+  resets: number;
+  timeouts: number;
+  /** What was running when this second began: before, command, settle, rollback, after (settle after the rollback). */
+  phase: 'before' | 'command' | 'settle' | 'rollback' | 'after';
 }
 
 // ---------------------------------------------------------------- suites

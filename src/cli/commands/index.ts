@@ -8,6 +8,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   gate: () => import('./gate.ts').then((m) => m.gateCommand),
   contract: () => import('./contract.ts').then((m) => m.contractCommand),
   load: () => import('./load.ts').then((m) => m.loadCommand),
+  watch: () => import('./watch.ts').then((m) => m.watchCommand),
   diff: () => import('./diff.ts').then((m) => m.diffCommand),
   generate: () => import('./generate.ts').then((m) => m.generateCommand),
   report: () => import('./report.ts').then((m) => m.reportCommand),
@@ -31,6 +32,11 @@ export const commandList: Record<string, { summary: string; example: string }> =
   load: {
     summary: 'run a load profile (load/<name>.ts) and judge its gates for the environment',
     example: 'tollgate load smoke --env local',
+  },
+  watch: {
+    summary: 'hold open-model load through a deploy command (-- <command>) and judge the switch window',
+    example:
+      "tollgate watch smoke --env staging --gate 'errors.count==0' --on-fail ./rollback.sh -- ./switch-to-green.sh",
   },
   diff: {
     summary: 'compare two API descriptions and report breaking changes (oasdiff check ids, ERR/WARN/INFO)',

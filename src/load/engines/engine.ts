@@ -23,6 +23,12 @@ export interface EngineContext {
   share?: { index: number; of: number };
   /** Records what 2xx POSTs created, for the cleanup after the run; absent when cleanup is off. */
   created?: CreatedLedger;
+  /**
+   * Open model: resend (once) an idempotent request whose reused keep-alive
+   * connection the server had closed before answering (see HttpConnection);
+   * each resend is counted by `recorder.resent`. Default: off (counted as a connection error).
+   */
+  resendStale?: boolean;
   /** Aborted to stop early (Ctrl-C, abortOnFail); engines drain and return. */
   signal: AbortSignal;
 }

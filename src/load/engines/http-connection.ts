@@ -11,8 +11,13 @@ export interface RawResponse {
 export interface ConnectionEvents {
   /** The response to the oldest request in flight. */
   onResponse(response: RawResponse): void;
-  /** The socket failed; `inFlight` says whether a request was lost with it. */
-  onError(error: NodeJS.ErrnoException, inFlight: boolean): void;
+  /**
+   * The socket failed; `inFlight` says whether a request was lost with it.
+   * `stale`: that request went out on a reused keep-alive connection and not
+   * one byte came back, so the server had closed it (RFC 9112 §9.3.1: a
+   * client may resend an idempotent request then, as Go's http.Transport does).
+   */
+  onError(error: NodeJS.ErrnoException, inFlight: boolean, stale: boolean): void;
 }
 
 const CRLF2 = Buffer.from('\r\n\r\n');
@@ -36,6 +41,8 @@ export class HttpConnection {
   private chunks: Buffer[] = [];
   private expectNoBody = false;
   busy = false;
+  /** Responses read on the current socket (a request on a socket that served one is on a reused connection). */
+  private served = 0;
   connected = false;
   closed = false;
 
@@ -74,8 +81,9 @@ export class HttpConnection {
 
   private fail(error: NodeJS.ErrnoException): void {
     const inFlight = this.busy;
+    const stale = inFlight && this.served > 0 && this.buffer.length === 0 && !this.head;
     this.reset();
-    this.events.onError(error, inFlight);
+    this.events.onError(error, inFlight, stale);
   }
 
   /** Drops the socket without reporting anything (timeouts, shutdown). */
@@ -86,6 +94,7 @@ export class HttpConnection {
   private reset(): void {
     const socket = this.socket;
     this.socket = undefined;
+    this.served = 0;
     socket?.destroy();
     this.connected = false;
     this.busy = false;
@@ -134,6 +143,7 @@ export class HttpConnection {
     this.head = undefined;
     this.chunks = [];
     this.busy = false;
+    this.served++;
     if (head.close) this.reset();
     this.events.onResponse({ status: head.status, headers: head.headers, body });
     return this.socket !== undefined && this.buffer.length > 0;

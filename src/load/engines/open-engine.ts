@@ -10,7 +10,12 @@ interface Pending {
   bytes: Buffer;
   /** ms since t0 when the schedule meant to send it. */
   intended: number;
+  /** Already resent once after a stale keep-alive connection. */
+  resent?: boolean;
 }
+
+/** RFC 9110 §9.2.2: methods a client may send again without changing the outcome. */
+const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 interface Slot {
   conn: HttpConnection;
@@ -53,7 +58,20 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     const slot: Slot = { conn: undefined as unknown as HttpConnection };
     slot.conn = new HttpConnection(ctx.url.hostname, port, {
       onResponse: (response) => answered(slot, response),
-      onError: (error, inFlight) => {
+      onError: (error, inFlight, stale) => {
+        const job = slot.job;
+        if (
+          inFlight &&
+          job &&
+          stale &&
+          ctx.resendStale &&
+          !job.resent &&
+          idempotent.has(job.request.method)
+        ) {
+          recorder.resent(job.request.op);
+          send(slot, { ...job, resent: true });
+          return;
+        }
         if (inFlight && slot.job) {
           const timeout = error.code === 'ETIMEDOUT';
           ctx.created?.lost(slot.job.request);
@@ -61,6 +79,7 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
             slot.job.request.op,
             timeout ? 'timeout' : 'connection',
             ctx.counted(slot.job.intended),
+            error.code,
           );
           finish(slot, undefined);
         }

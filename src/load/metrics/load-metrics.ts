@@ -68,6 +68,7 @@ function metricValue(
     }
     case 'errors':
       if (stat === 'rate') return attempts ? (s.http + s.timeouts + s.connection) / attempts : null;
+      if (stat === 'count') return s.http + s.timeouts + s.connection;
       if (stat === 'http') return s.http;
       if (stat === 'connection') return s.connection;
       return s.timeouts;

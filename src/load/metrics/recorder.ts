@@ -124,8 +124,8 @@ export class Recorder {
     }
   }
 
-  /** A request that got no answer. */
-  error(op: string, kind: RequestError, counted: boolean): void {
+  /** A request that got no answer; `code` is the socket's error code (ECONNREFUSED, ECONNRESET...). */
+  error(op: string, kind: RequestError, counted: boolean, _code?: string): void {
     this.secondErrors++;
     if (!counted) return;
     for (const s of [this.total, this.op(op)]) {
@@ -133,6 +133,9 @@ export class Recorder {
       else s.connection++;
     }
   }
+
+  /** A request resent after its keep-alive connection turned out closed (only when the engine resends). */
+  resent(_op: string): void {}
 
   /** A sampled response validated against the spec. */
   contract(op: string, violations: number, counted: boolean): void {

@@ -8,6 +8,7 @@ import type {
   LoadResult,
   StageResult,
   SuiteResult,
+  WatchResult,
 } from '../model.ts';
 
 /** What every stage of `tollgate gate` gets: the one open target, the run folder, and how to stop. */
@@ -33,6 +34,7 @@ export interface StageOutcome {
   load?: LoadResult;
   suites?: SuiteResult;
   diff?: DiffResult;
+  watch?: WatchResult;
   /** Relative to the run folder. */
   playwrightReport?: string;
   /** The target cut the stage short (died, never answered): the run is aborted with this reason. */
@@ -41,7 +43,8 @@ export interface StageOutcome {
   exitCode?: ExitCodeValue;
 }
 
-export type StageKind = StageResult['kind'];
+/** Kinds `tollgate gate` runs as stages (`watch` runs a deploy command: a command of its own, not a stage). */
+export type StageKind = Exclude<StageResult['kind'], 'watch'>;
 
 /** One stage kind: `(ctx, stage as configured) => outcome`. Throws TollgateError for user mistakes. */
 export type StageRunner = (ctx: StageContext, stage: UserStage) => Promise<StageOutcome>;

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { RunModel, WatchResult } from '../../src/run/model.ts';
+import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { freePort } from '../support/nginx.ts';
+import { oneLine, runCli } from '../support/run-cli.ts';
+
+const spec = new URL('../../specs/albums.openapi.yaml', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'tollgate-watch-cli-'));
+
+/** Ad hoc watch at 40 rps: half a second before, half a second after. */
+function adhoc(baseURL: string, runDir: string, extra: string[], command: string[]) {
+  return runCli(
+    [
+      'watch',
+      '--spec',
+      spec,
+      '--base-url',
+      baseURL,
+      '--rate',
+      '40',
+      '--before',
+      '0.5s',
+      '--settle',
+      '0.5s',
+      '--run-dir',
+      join(dir, runDir),
+      ...extra,
+      '--',
+      ...command,
+    ],
+    { cwd: dir },
+  );
+}
+
+function watchJson(runDir: string): WatchResult & { verdict: string } {
+  return JSON.parse(readFileSync(join(dir, runDir, 'watch.json'), 'utf8'));
+}
+
+describe('tollgate watch on the command line', () => {
+  let api: AlbumsApi;
+  before(async () => {
+    api = await startAlbumsApi();
+  });
+  after(async () => {
+    await api.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a command that is not found exits 2 with one line, before any load', async () => {
+    const r = await adhoc(api.baseURL, 'missing', [], ['no-such-deploy-tool', '--now']);
+    assert.equal(r.code, 2);
+    assert.match(oneLine(r), /^TG_COMMAND_NOT_FOUND: .*command not found: no-such-deploy-tool/);
+    assert.equal(existsSync(join(dir, 'missing')), false, 'nothing ran, nothing written');
+    const rollback = await adhoc(api.baseURL, 'missing2', ['--on-fail', './rollback-missing.sh'], ['true']);
+    assert.equal(rollback.code, 2);
+    assert.match(oneLine(rollback), /--on-fail: command not found: \.\/rollback-missing\.sh/);
+  });
+
+  test('no command after -- is a usage error', async () => {
+    const r = await runCli(['watch', '--spec', spec, '--base-url', api.baseURL, '--rate', '10'], {
+      cwd: dir,
+    });
+    assert.equal(r.code, 2);
+    assert.match(oneLine(r), /needs the deploy command after --/);
+  });
+
+  test('a command that fails fails the run; its output (secrets redacted) and exit code are in the run', async () => {
+    const r = await adhoc(
+      api.baseURL,
+      'failing',
+      ['--header', `Authorization: Bearer ${api.token}`],
+      ['sh', '-c', `echo "deploying with ${api.token}"; echo oops >&2; exit 3`],
+    );
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /FAIL: the command exited 3/);
+    const w = watchJson('failing');
+    assert.equal(w.verdict, 'fail');
+    assert.equal(w.command?.exitCode, 3);
+    assert.match(w.command!.output, /deploying with \[REDACTED\]/);
+    assert.match(w.command!.output, /oops/);
+    assert.ok(!readFileSync(join(dir, 'failing', 'watch.json'), 'utf8').includes(api.token));
+    const model: RunModel = JSON.parse(readFileSync(join(dir, 'failing', 'run.json'), 'utf8'));
+    assert.equal(model.verdict, 'fail');
+    assert.equal(model.watch?.command?.exitCode, 3);
+    assert.ok(!readFileSync(join(dir, 'failing', 'index.html'), 'utf8').includes(api.token));
+  });
+
+  test('a command that succeeds on a healthy target passes (exit 0)', async () => {
+    const r = await adhoc(
+      api.baseURL,
+      'passing',
+      ['--gate', 'errors.count==0', '--gate', 'latency.p99<2s'],
+      ['sh', '-c', 'sleep 0.3'],
+    );
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    const w = watchJson('passing');
+    assert.equal(w.verdict, 'pass');
+    assert.deepEqual(
+      w.gates.map((g) => [g.name, g.verdict]),
+      [
+        ['errors.count', 'pass'],
+        ['latency.p99', 'pass'],
+      ],
+    );
+    assert.ok(w.window.requests > 10);
+    assert.ok(w.timeline.some((s) => s.phase === 'before') && w.timeline.some((s) => s.phase !== 'before'));
+  });
+
+  test('a target that answers nothing exits 3 and the command is not run', async () => {
+    const port = await freePort();
+    const marker = join(dir, 'ran');
+    const r = await adhoc(`http://127.0.0.1:${port}`, 'down', [], ['touch', marker]);
+    assert.equal(r.code, 3, r.stderr);
+    assert.equal(existsSync(marker), false, 'the deploy command did not run');
+  });
+});
