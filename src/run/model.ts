@@ -322,10 +322,11 @@ export interface WatchWindow {
   /** Requests sent in the window (answered or not). */
   requests: number;
   errors: {
-    /** Every failed request: HTTP >= 400, timeouts, connection errors. */
+    /** Every failed request: an unexpected status (not listed in `expect`, else not 2xx), timeouts, connection errors. */
     count: number;
     rate: number;
     http5xx: number;
+    /** Other unexpected statuses (4xx, 3xx). */
     http4xx: number;
     timeouts: number;
     /** Refused connections (nothing listening). */

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { evaluateGates, gatesVerdict } from '../gates/evaluate-gates.ts';
 import type { ParsedGate } from '../gates/types.ts';
-import { deleteCreated } from '../load/delete-created.ts';
-import type { EngineContext } from '../load/engine.ts';
-import { gateValues } from '../load/load-metrics.ts';
-import { runOpenModel } from '../load/open-engine.ts';
-import { prepareRun } from '../load/prepare-run.ts';
+import { deleteCreated } from '../load/cleanup/delete-created.ts';
+import type { EngineContext } from '../load/engines/engine.ts';
+import { runOpenModel } from '../load/engines/open-engine.ts';
+import { prepareRun } from '../load/engines/prepare-run.ts';
+import { gateValues } from '../load/metrics/load-metrics.ts';
 import type { LoadedProfile } from '../load/types.ts';
 import { exitWords as exitText } from '../report/watch-text.ts';
 import type { CommandRun, WatchResult, WatchSecond } from '../run/model.ts';
@@ -88,7 +88,7 @@ export async function runWatch(o: WatchOptions): Promise<WatchResult> {
   const startedAt = new Date();
   const t0 = performance.now();
   const now = () => performance.now() - t0;
-  const recorder = new WatchRecorder(t0);
+  const recorder = new WatchRecorder(t0, plan.expectedStatuses());
   const ctx: EngineContext = {
     plan,
     url,

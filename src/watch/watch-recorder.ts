@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { type Histogram, newHistogram, percentileMs, recordMicros } from '../load/histogram.ts';
-import { Recorder, type RequestError } from '../load/recorder.ts';
+import { type Histogram, newHistogram, percentileMs, recordMicros } from '../load/metrics/histogram.ts';
+import { Recorder, type RequestError } from '../load/metrics/recorder.ts';
 import type { WatchSecond, WatchWindow } from '../run/model.ts';
 
 /** Failures by kind, counted per window and per second. */
@@ -67,8 +67,12 @@ export class WatchRecorder extends Recorder {
   answeredSince = 0;
   private secondFailures = noFailures();
 
-  constructor(private readonly t0: number) {
-    super(true);
+  /** `expected`: the statuses each operation's requests list (else any 2xx), as the load recorder judges them. */
+  constructor(
+    private readonly t0: number,
+    expected?: ReadonlyMap<string, ReadonlySet<number>>,
+  ) {
+    super(true, expected);
   }
 
   private now(): number {
@@ -99,7 +103,7 @@ export class WatchRecorder extends Recorder {
     span.requests++;
     recordMicros(span.latency, correctedMicros ?? micros);
     if (at >= this.sinceMs) this.answeredSince++;
-    if (status < 400) return;
+    if (!this.unexpected(op, status)) return;
     const kind = status >= 500 ? 'http5xx' : 'http4xx';
     span.failed(kind, at);
     this.secondFailures[kind]++;

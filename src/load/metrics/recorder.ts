@@ -75,7 +75,7 @@ export class Recorder {
     this.total = newStats(corrected);
   }
 
-  private unexpected(op: string, status: number): boolean {
+  protected unexpected(op: string, status: number): boolean {
     const listed = this.expected.get(op);
     return listed ? !listed.has(status) : status < 200 || status >= 300;
   }
