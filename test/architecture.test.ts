@@ -20,7 +20,7 @@ const allowed: Record<string, string[]> = {
   gates: ['run', 'errors'],
   load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],
   generate: ['config', 'spec', 'errors'],
-  watch: ['load', 'gates', 'run', 'report', 'http', 'spec', 'errors'],
+  watch: ['load', 'gates', 'run', 'report', 'http', 'spec', 'config', 'errors'],
   diff: ['spec', 'errors'],
   report: ['run', 'http'],
   traffic: ['spec', 'cases', 'errors'],

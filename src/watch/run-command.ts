@@ -2,8 +2,21 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Secret } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
+import { secretScrubber } from '../http/redact.ts';
 import type { CommandRun } from '../run/model.ts';
+
+/**
+ * Blanks what a command's output must not show: the target's credentials and
+ * the values of environment variables named like secrets (a deploy script may echo them).
+ */
+export function outputScrubber(secrets: readonly Secret[], env: NodeJS.ProcessEnv = process.env) {
+  const named = Object.entries(env)
+    .filter(([name, value]) => value && /token|secret|password|passwd|api[_-]?key|credential/i.test(name))
+    .map(([name, value]) => ({ value: value as string, envName: name }));
+  return secretScrubber([...secrets, ...named]);
+}
 
 /** A command to run: argv words (run as they are) or one shell line (`sh -c`). */
 export type CommandLine = { argv: string[] } | { shell: string };

@@ -4,7 +4,6 @@ import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { parseGateSet } from '../../gates/parse-gates.ts';
 import type { GateSet } from '../../gates/types.ts';
-import { secretScrubber } from '../../http/redact.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
 import { loadProfile } from '../../load/profile/load-profile.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
@@ -15,7 +14,7 @@ import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { adhocProfile } from '../../watch/adhoc-profile.ts';
-import { assertRunnable, type CommandLine } from '../../watch/run-command.ts';
+import { assertRunnable, type CommandLine, outputScrubber } from '../../watch/run-command.ts';
 import { runWatch } from '../../watch/run-watch.ts';
 import { watchOutcome, watchProblems } from '../../watch/watch-outcome.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
@@ -123,7 +122,7 @@ export const watchCommand: Command = {
         ctx.values['abort-on-fail'] || abortOnFail
           ? (typeof abortOnFail === 'object' ? (abortOnFail.afterSec ?? 0) : 0) * 1000
           : undefined;
-      const scrub = secretScrubber([...target.secrets, ...environmentSecrets()]);
+      const scrub = outputScrubber(target.secrets);
       const startedAt = new Date();
       const watch = await runWatch({
         profile,
@@ -213,13 +212,6 @@ function peakRate(profile: LoadedProfile): number {
     'TG_USAGE',
     `${profile.source} gives no arrival rate (a closed-model profile): pass --rate <rps> for watch's open model`,
   );
-}
-
-/** Values of environment variables whose names say secret: a deploy script may echo them. */
-function environmentSecrets() {
-  return Object.entries(process.env)
-    .filter(([name, value]) => value && /token|secret|password|passwd|api[_-]?key|credential/i.test(name))
-    .map(([name, value]) => ({ value: value!, envName: name }));
 }
 
 function duration(ctx: CommandContext, flag: string, fallback: number): number {
