@@ -86,7 +86,21 @@ describe('tollgate watch on the command line', () => {
     const model: RunModel = JSON.parse(readFileSync(join(dir, 'failing', 'run.json'), 'utf8'));
     assert.equal(model.verdict, 'fail');
     assert.equal(model.watch?.command?.exitCode, 3);
-    assert.ok(!readFileSync(join(dir, 'failing', 'index.html'), 'utf8').includes(api.token));
+    const page = readFileSync(join(dir, 'failing', 'index.html'), 'utf8');
+    assert.ok(!page.includes(api.token));
+    assert.match(page, /<section id="watch">/);
+    assert.match(page, /data-watch-timeline/);
+    assert.match(page, /▶ command/);
+    assert.match(page, /exited 3/);
+    const junit = readFileSync(join(dir, 'failing', 'junit.xml'), 'utf8');
+    assert.match(
+      junit,
+      /<testcase name="command" classname="watch adhoc"[^>]*>\s*<failure message="[^"]*exited 3/,
+    );
+    const summary = readFileSync(join(dir, 'failing', 'summary.md'), 'utf8');
+    assert.match(summary, /### Watch: adhoc/);
+    assert.match(summary, /\| s \| phase \| sent \|/);
+    assert.match(summary, /▶ command/);
   });
 
   test('a command that succeeds on a healthy target passes (exit 0)', async () => {
@@ -107,6 +121,13 @@ describe('tollgate watch on the command line', () => {
       ],
     );
     assert.ok(w.window.requests > 10);
+    const junit = readFileSync(join(dir, 'passing', 'junit.xml'), 'utf8');
+    assert.match(
+      junit,
+      /<testcase name="command" classname="watch adhoc" time="0"\/>/,
+      'a passing command has no failure',
+    );
+    assert.doesNotMatch(junit, /<failure message="[^"]*exited/);
     assert.ok(w.timeline.some((s) => s.phase === 'before') && w.timeline.some((s) => s.phase !== 'before'));
   });
 
