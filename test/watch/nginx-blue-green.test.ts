@@ -9,6 +9,7 @@ import type { WatchResult } from '../../src/run/model.ts';
 import { runWatch, type WatchOptions } from '../../src/watch/run-watch.ts';
 import { type AlbumsApi, albumsBinary, startAlbumsApi } from '../support/albums-server.ts';
 import { freePort, type Nginx, startNginx } from '../support/nginx.ts';
+import { runCli } from '../support/run-cli.ts';
 
 /**
  * Blue-green behind the real nginx from Debian, upstreams real albums-api
@@ -198,6 +199,41 @@ describe('tollgate watch: blue-green behind nginx', () => {
       'load ran after the rollback',
     );
     assert.equal(gate(r, 'errors.count')?.verdict, 'fail');
+  });
+
+  test('tollgate watch --abort-on-fail --on-fail rolls a bad switch back (exit 1, recovered, marked in the report)', async () => {
+    nginx.switchTo([hostOf(blue)]);
+    const dead = await freePort();
+    const runDir = join(dir, 'cli-rollback');
+    const r = await runCli(
+      [
+        'watch',
+        '--spec',
+        new URL('../../specs/albums.openapi.yaml', import.meta.url).pathname,
+        '--base-url',
+        nginx.baseURL,
+        '--rate',
+        '60',
+        '--before',
+        '1s',
+        '--settle',
+        '1.5s',
+        '--run-dir',
+        runDir,
+        '--abort-on-fail',
+        '--on-fail',
+        nginx.switchCommand([hostOf(blue)]),
+        '--',
+        nginx.switchCommand([`127.0.0.1:${dead}`]),
+      ],
+      { cwd: dir },
+    );
+    assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, /rollback .*traffic recovered/);
+    const w: WatchResult = JSON.parse(readFileSync(join(runDir, 'watch.json'), 'utf8'));
+    assert.equal(w.rollback?.recovered, true);
+    assert.ok(w.window.errors.http5xx > 0);
+    assert.match(readFileSync(join(runDir, 'index.html'), 'utf8'), /▶ rollback/);
   });
 
   test('a good switch with --on-fail does not roll back', async () => {

@@ -5,7 +5,7 @@ import { errorWindowText, exitWords, failuresText, recoveryText } from '../watch
 import { sortableTable } from './table.ts';
 
 const width = 860;
-const plot = { left: 48, right: 12, top: 18, rateHeight: 130, gap: 30, latencyHeight: 90 };
+const plot = { left: 48, right: 12, top: 44, rateHeight: 130, gap: 30, latencyHeight: 90 };
 
 /**
  * `tollgate watch`: the switch as one picture (answered and failed requests
@@ -119,15 +119,19 @@ function timelineSvg(watch: WatchResult): string {
     )
     .join(' ');
   if (points) parts.push(`<polyline points="${points}" fill="none" stroke="#36c" stroke-width="2"/>`);
-  const mark = (ms: number, color: string, label: string) =>
-    `<line x1="${x(ms)}" x2="${x(ms)}" y1="${rateTop - 6}" y2="${latBottom}" stroke="${color}" stroke-width="2" stroke-dasharray="4 3"/><text x="${x(ms) + 3}" y="${rateTop - 8}" font-size="11" fill="${color}">${esc(label)}</text>`;
+  // Labels on three rows, so a command's end and a rollback's start in the same instant stay readable.
+  let marks = 0;
+  const mark = (ms: number, color: string, label: string) => {
+    const y = rateTop - 6 - (marks++ % 3) * 12;
+    return `<line x1="${x(ms)}" x2="${x(ms)}" y1="${y + 2}" y2="${latBottom}" stroke="${color}" stroke-width="2" stroke-dasharray="4 3"/><text x="${x(ms) + 3}" y="${y}" font-size="11" fill="${color}">${esc(label)}</text>`;
+  };
   if (watch.command) {
     parts.push(mark(watch.command.startMs, '#1f5fbf', `▶ command ${at(watch.command.startMs)}`));
-    parts.push(mark(watch.command.endMs, '#1f5fbf', `■ ${at(watch.command.endMs)}`));
+    parts.push(mark(watch.command.endMs, '#1f5fbf', `■ command ${at(watch.command.endMs)}`));
   }
   if (watch.rollback) {
     parts.push(mark(watch.rollback.startMs, '#d97a00', `▶ rollback ${at(watch.rollback.startMs)}`));
-    parts.push(mark(watch.rollback.endMs, '#d97a00', `■ ${at(watch.rollback.endMs)}`));
+    parts.push(mark(watch.rollback.endMs, '#d97a00', `■ rollback ${at(watch.rollback.endMs)}`));
   }
   const axis = [
     `<line x1="${plot.left}" x2="${width - plot.right}" y1="${rateBottom}" y2="${rateBottom}" stroke="#888"/>`,
