@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -129,6 +129,44 @@ describe('tollgate watch on the command line', () => {
     );
     assert.doesNotMatch(junit, /<failure message="[^"]*exited/);
     assert.ok(w.timeline.some((s) => s.phase === 'before') && w.timeline.some((s) => s.phase !== 'before'));
+  });
+
+  test("a profile's rate and its gates for the environment judge the window (a gate no API meets fails it)", async () => {
+    const file = join(dir, 'switch-profile.mts');
+    writeFileSync(
+      file,
+      `export default { model: 'open', rate: 30, requests: [{ path: '/v1/albums', method: 'get' }], gates: { local: { 'latency.p99': '<1us', 'errors.count': '==0' } } };\n`,
+    );
+    const r = await runCli(
+      [
+        'watch',
+        file,
+        '--spec',
+        spec,
+        '--base-url',
+        api.baseURL,
+        '--before',
+        '0.5s',
+        '--settle',
+        '0.5s',
+        '--run-dir',
+        join(dir, 'profiled'),
+        '--',
+        'true',
+      ],
+      { cwd: dir },
+    );
+    assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+    const w = watchJson('profiled');
+    assert.equal(w.rate, 30);
+    assert.deepEqual(
+      w.gates.map((g) => [g.name, g.scope, g.verdict]),
+      [
+        ['latency.p99', 'watch:switch-profile', 'fail'],
+        ['errors.count', 'watch:switch-profile', 'pass'],
+      ],
+    );
+    assert.equal(w.command?.exitCode, 0);
   });
 
   test('a target that answers nothing exits 3 and the command is not run', async () => {
