@@ -7,8 +7,8 @@ function atSec(ms: number): string {
 }
 
 export function exitWords(run: CommandRun): string {
-  if (run.timedOut) return `stopped after its timeout (${run.signal ?? `exit ${run.exitCode}`})`;
-  if (run.signal) return `killed by ${run.signal}`;
+  if (run.timedOut) return `was stopped after its timeout (${run.signal ?? `exit ${run.exitCode}`})`;
+  if (run.signal) return `was killed by ${run.signal}`;
   return `exited ${run.exitCode}`;
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +168,45 @@ describe('tollgate watch on the command line', () => {
       ],
     );
     assert.equal(w.command?.exitCode, 0);
+  });
+
+  test('Ctrl-C stops the load and the command, writes what ran and exits 130', async () => {
+    const bin = new URL('../../bin/tollgate.js', import.meta.url).pathname;
+    const runDir = join(dir, 'interrupted');
+    const child = spawn(
+      'node',
+      [
+        bin,
+        'watch',
+        '--spec',
+        spec,
+        '--base-url',
+        api.baseURL,
+        '--rate',
+        '30',
+        '--before',
+        '0.5s',
+        '--run-dir',
+        runDir,
+        '--',
+        'sleep',
+        '30',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // once: a second Ctrl-C forces the exit without writing
+      if (!sent && stderr.includes('command started')) sent = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
+    assert.equal(code, 130, stderr);
+    const w = watchJson('interrupted');
+    assert.deepEqual(w.aborted, { reason: 'interrupted' });
+    assert.equal(w.command?.signal, 'SIGTERM');
+    assert.ok(w.command!.endMs - w.command!.startMs < 10_000, 'the 30 s command was stopped');
   });
 
   test('a target that answers nothing exits 3 and the command is not run', async () => {
