@@ -63,10 +63,12 @@ describe('the validator on loaded specs', () => {
       let schemas = 0;
       for (const op of spec.operations) {
         for (const response of Object.values(op.responses)) {
-          for (const media of Object.values(response.content)) {
+          for (const [type, media] of Object.entries(response.content)) {
             if (!media.schema) continue;
             schemas++;
-            // Compiles, and a string where an object or array is documented fails.
+            // Compiles, and a string where a JSON object or array is documented fails
+            // (a text/plain body, such as GET /metrics, is documented as a string).
+            if (!/json/i.test(type)) continue;
             const result = validator.validate(media.schema, '\u0000not-a-document', 'response');
             const anything = validator.validate(media.schema, {}, 'response');
             assert.ok(!result.valid || anything.valid, `${op.id}: a string passed`);
