@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { bigSpec } from '../support/big-spec.ts';
+import { refCycleSpec } from '../support/fixture-specs.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
 /** Bad input from an ordinary user: exit 2 (never 70) with one line naming the problem. */
@@ -24,23 +25,7 @@ const small = file(
   'small.yaml',
   "openapi: 3.0.3\ninfo: { title: s, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { description: ok }\n",
 );
-const cycle = file(
-  'cycle.yaml',
-  `openapi: 3.0.3
-info: { title: c, version: '1' }
-paths:
-  /a:
-    get:
-      responses:
-        '200':
-          description: ok
-          content: { application/json: { schema: { $ref: '#/components/schemas/A' } } }
-components:
-  schemas:
-    A: { $ref: '#/components/schemas/B' }
-    B: { $ref: '#/components/schemas/A' }
-`,
-);
+const cycle = file('cycle.yaml', refCycleSpec);
 /** Eleven levels of ten aliases: 10^11 strings once expanded, 1 KB as written. */
 const bomb = file(
   'bomb.yaml',

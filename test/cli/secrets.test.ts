@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { echoSpec } from '../support/fixture-specs.ts';
 import { type CliResult, runCli } from '../support/run-cli.ts';
 
 /**
@@ -21,18 +22,7 @@ const sent = {
 const serverCookie = 'servercookie-555555';
 const trace = 'tracevalue-666666';
 
-const spec = `openapi: 3.0.3
-info: { title: echo, version: '1' }
-paths:
-  /echo:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: object, required: [ok], properties: { ok: { type: boolean } } }
-`;
+const spec = echoSpec;
 
 let server: Server;
 let baseURL = '';

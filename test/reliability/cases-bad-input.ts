@@ -1,20 +1,8 @@
+import { refCycleSpec } from '../support/fixture-specs.ts';
 import type { ReliabilityCase } from './case.ts';
 
 const spec = '{repo}/specs/albums.openapi.yaml';
-const cycle = `openapi: 3.0.3
-info: { title: c, version: '1' }
-paths:
-  /a:
-    get:
-      responses:
-        '200':
-          description: ok
-          content: { application/json: { schema: { $ref: '#/components/schemas/A' } } }
-components:
-  schemas:
-    A: { $ref: '#/components/schemas/B' }
-    B: { $ref: '#/components/schemas/A' }
-`;
+const cycle = refCycleSpec;
 /** Eleven levels of ten aliases: 10^11 strings once expanded, 1 KB as written. */
 const bomb = [
   "openapi: 3.0.3\ninfo: { title: b, version: '1' }\nx-bomb:",

@@ -1,17 +1,6 @@
+import { echoSpec } from '../support/fixture-specs.ts';
 import type { ReliabilityCase } from './case.ts';
 
-const echoSpec = `openapi: 3.0.3
-info: { title: echo, version: '1' }
-paths:
-  /echo:
-    get:
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: object, required: [ok], properties: { ok: { type: boolean } } }
-`;
 const secrets = {
   cookie: 'cookievalue-111111',
   session: 'sessionvalue-222222',
