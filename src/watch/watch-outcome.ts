@@ -18,6 +18,8 @@ export function watchProblems(watch: WatchResult): string[] {
     if (g.verdict !== 'pass')
       problems.push(`gate ${g.name} ${g.threshold}: ${g.measuredText} (${g.verdict})`);
   }
+  if (watch.command && watch.window.requests === 0)
+    problems.push('no request was answered or failed in the switch window: nothing was measured');
   if (watch.before.errors.count > 0 && !watch.unreachable)
     problems.push(`${watch.before.errors.count} requests failed before the command started`);
   if (watch.rollback) {
