@@ -25,6 +25,7 @@ import { planGone, runGone } from './gone-phase.ts';
 import { groupFindings } from './group-findings.ts';
 import { operationFence, pathMatches } from './operation-fence.ts';
 import { runPool } from './pool.ts';
+import { RepeatDeletes } from './repeat-deletes.ts';
 import { operationIndex, RunState } from './run-state.ts';
 import { spreadCases } from './spread-cases.ts';
 import { statusCoverageFindings } from './status-coverage.ts';
@@ -192,7 +193,12 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
     { workers: o.workers, ratePerSecond: o.rateLimit, shouldStop: stopped },
     run,
   );
-  await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, run);
+  // One at a time; a valid DELETE on a fixture an earlier one removed is a gone case (repeat-deletes.ts).
+  const repeats = new RepeatDeletes(o.envelope);
+  await runPool(deletes, { workers: 1, ratePerSecond: o.rateLimit, shouldStop: stopped }, async (c) => {
+    const operation = byId.get(c.operationId);
+    if (operation) repeats.observe(operation, c, await execute(operation, repeats.rewrite(operation, c)));
+  });
   if (!o.readOnly) {
     const gone = {
       spec,
