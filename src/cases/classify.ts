@@ -12,6 +12,8 @@ export interface Candidate {
   byValidity?: boolean;
   /** Deterministic must-haves (a missing required field, a malformed body): not counted against maxCases. */
   core?: boolean;
+  /** An invalid request Gin's JSON binder accepts by design (CaseMeta.leniency). */
+  leniency?: CaseMeta['leniency'];
 }
 
 /**
@@ -57,6 +59,7 @@ export function classify(
       expectation,
       description: candidate.description,
       request: candidate.request,
+      ...(candidate.leniency ? { leniency: candidate.leniency } : {}),
     });
     if (!candidate.core) counted++;
   }

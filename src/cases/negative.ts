@@ -174,7 +174,7 @@ function bodyVariants(
           variant('malformed JSON body', (r) => {
             r.rawBody = '{"tollgate": ';
           }),
-          wrongMedia('text/plain'),
+          { ...wrongMedia('text/plain'), leniency: 'ignored-content-type' },
           variant('body as a JSON array', (r) => {
             r.body = [r.body];
           }),

@@ -76,6 +76,8 @@ function setRaw(request: CaseRequest, field: Field, text: string): void {
   request.rawBody = JSON.stringify(request.body).replace(JSON.stringify(marker), text);
 }
 
+const trailing = 'JSON with trailing garbage';
+
 function malformedBodies(ctx: GenerationContext, base: CaseRequest, variant: Variant): Candidate[] {
   if (!ctx.operation.requestBody || !base.contentType || !/json/.test(base.contentType)) return [];
   const valid = JSON.stringify(base.body ?? {});
@@ -85,7 +87,7 @@ function malformedBodies(ctx: GenerationContext, base: CaseRequest, variant: Var
   const kinds: [string, (r: CaseRequest) => void][] = [
     ['JSON syntax error at the start', (r) => setBody(r, `not json ${valid}`)],
     ['JSON syntax error in the middle', (r) => setBody(r, middle)],
-    ['JSON with trailing garbage', (r) => setBody(r, `${valid} tollgate`)],
+    [trailing, (r) => setBody(r, `${valid} tollgate`)],
     [
       'JSON in UTF-16 instead of UTF-8',
       (r) => {
@@ -103,7 +105,11 @@ function malformedBodies(ctx: GenerationContext, base: CaseRequest, variant: Var
     for (const raw of ['true', '[]', '"x"'])
       kinds.push([`body is ${raw}, not an object`, (r) => setBody(r, raw)]);
   }
-  return kinds.map(([description, change]) => ({ ...variant(description, change), core: true }));
+  return kinds.map(([description, change]) => ({
+    ...variant(description, change),
+    core: true,
+    ...(description === trailing ? { leniency: 'trailing-bytes' as const } : {}),
+  }));
 }
 
 function setBody(request: CaseRequest, raw: string): void {

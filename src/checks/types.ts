@@ -59,7 +59,15 @@ export interface CaseMeta {
   expectation: CaseExpectation;
   /** Human description of the case: `title at maxLength (100)`. */
   description: string;
+  /**
+   * An invalid request that Gin's JSON binder takes by design (negative-data-rejected.ts):
+   * accepting it is a warning naming the idiom, not an error.
+   */
+  leniency?: BinderLeniency;
 }
+
+/** `ShouldBindJSON` decodes the body whatever its Content-Type, and only its first JSON value. */
+export type BinderLeniency = 'ignored-content-type' | 'trailing-bytes';
 
 export interface CheckContext {
   spec: LoadedSpec;

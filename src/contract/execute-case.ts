@@ -93,7 +93,12 @@ export async function executeCase(
     {
       spec: runner.spec,
       operation,
-      case: { phase: testCase.phase, expectation: testCase.expectation, description: testCase.description },
+      case: {
+        phase: testCase.phase,
+        expectation: testCase.expectation,
+        description: testCase.description,
+        ...(testCase.leniency ? { leniency: testCase.leniency } : {}),
+      },
       options: {},
       handleMethodNotAllowed: runner.handleMethodNotAllowed,
       maxResponseMs: maxMs,
