@@ -20,11 +20,15 @@ const (
 	faultRequiredEmpty      fault = "required-empty"      // createRole: roleName "" accepted
 	faultInt64Overflow      fault = "int64-overflow"      // getUser: an id beyond int64 panics
 	faultSlowOffset         fault = "slow-offset"         // listFiles: offset >= 1e6 sleeps ADMIN_SLOW_MS
+	faultDelete400          fault = "delete-400"          // deleteRole: a live role answers HTTP 400
+	faultShortNote          fault = "short-note"          // uploadFile: a note over 20 characters is code 7
+	faultShortNote400       fault = "short-note-400"      // uploadFile: a note over 20 characters is HTTP 400
 )
 
 var knownFaults = []fault{
 	faultNullList, faultUndocumentedStatus, faultUnenforcedRequired, faultBoundary500, faultAuthHole,
 	faultCreate201, faultSyntax500, faultRequiredEmpty, faultInt64Overflow, faultSlowOffset,
+	faultDelete400, faultShortNote, faultShortNote400,
 }
 
 type faultSet map[fault]bool

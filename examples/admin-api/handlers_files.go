@@ -18,6 +18,9 @@ import (
 // maxUpload is the largest file POST /files/upload takes.
 const maxUpload = 1 << 20
 
+// shortNote is the note limit of the short-note faults, below the documented 200.
+const shortNote = 20
+
 // slowOffset is where the slow-offset fault's deep-pagination slow path starts.
 const slowOffset = 1_000_000
 
@@ -77,6 +80,12 @@ func (a *api) uploadFile(c *gin.Context) {
 		return
 	case utf8.RuneCountInString(note) > 200:
 		response.FailWithMessage(c, "note: at most 200 characters")
+		return
+	case utf8.RuneCountInString(note) > shortNote && a.faults.has(faultShortNote400):
+		c.JSON(http.StatusBadRequest, response.Response{Code: response.Error, Data: map[string]interface{}{}, Msg: "note: at most 20 characters"})
+		return
+	case utf8.RuneCountInString(note) > shortNote && a.faults.has(faultShortNote):
+		response.FailWithMessage(c, "note: at most 20 characters")
 		return
 	}
 	st := a.store

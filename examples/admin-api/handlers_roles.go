@@ -202,6 +202,10 @@ func (a *api) deleteRole(c *gin.Context) {
 			return
 		}
 	}
+	if a.faults.has(faultDelete400) {
+		c.JSON(http.StatusBadRequest, response.Response{Code: response.Error, Data: map[string]interface{}{}, Msg: "the role is locked"})
+		return
+	}
 	delete(st.roles, id)
 	response.OkWithData(c, map[string]interface{}{}, "deleted")
 }

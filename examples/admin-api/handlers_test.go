@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -145,13 +146,17 @@ func TestRoleRules(t *testing.T) {
 }
 
 func upload(h http.Handler, name string, content []byte) *httptest.ResponseRecorder {
+	return uploadNote(h, name, content, "hello")
+}
+
+func uploadNote(h http.Handler, name string, content []byte, note string) *httptest.ResponseRecorder {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	if name != "" {
 		fw, _ := mw.CreateFormFile("file", name)
 		fw.Write(content)
 	}
-	mw.WriteField("note", "hello")
+	mw.WriteField("note", note)
 	mw.Close()
 	return do(h, "POST", "/api/files/upload", mw.FormDataContentType(), buf.String(), "Authorization", bearer)
 }
@@ -221,6 +226,28 @@ func TestFaults(t *testing.T) {
 	answer(t, do(newTestRouter(t, faultAuthHole), "GET", "/api/files?page=1&pageSize=10", "", ""), 200, 0)
 	answer(t, do(newTestRouter(t, faultAuthHole), "GET", "/api/files/1", "", ""), 401, 7)
 	answer(t, do(newTestRouter(t, faultAuthHole), "PUT", "/api/files/1", form, "name=x"), 401, 7)
+
+	// delete-400: a live role's DELETE is HTTP 400 and the role stays; an unknown one is still code 7.
+	for _, c := range []struct {
+		faults       []fault
+		status, code int // of the DELETE
+		after        int // code of the GET after it
+	}{{nil, 200, 0, 7}, {[]fault{faultDelete400}, 400, 7, 0}} {
+		h := newTestRouter(t, c.faults...)
+		var role struct{ ID int }
+		json.Unmarshal(answer(t, doJSON(h, "POST", "/api/roles", `{"roleName":"temp"}`), 200, 0).Data, &role)
+		path := "/api/roles/" + strconv.Itoa(role.ID)
+		answer(t, doJSON(h, "DELETE", path, ""), c.status, c.code)
+		answer(t, doJSON(h, "GET", path, ""), 200, c.after)
+		answer(t, doJSON(h, "DELETE", "/api/roles/99", ""), 200, 7)
+	}
+
+	// short-note, short-note-400: 21 characters (the documented limit is 200) refused.
+	note := strings.Repeat("n", 21)
+	answer(t, uploadNote(newTestRouter(t), "a.txt", []byte("x"), note), 200, 0)
+	answer(t, uploadNote(newTestRouter(t, faultShortNote), "a.txt", []byte("x"), note), 200, 7)
+	answer(t, uploadNote(newTestRouter(t, faultShortNote400), "a.txt", []byte("x"), note), 400, 7)
+	answer(t, uploadNote(newTestRouter(t, faultShortNote400), "a.txt", []byte("x"), note[:20]), 200, 0)
 }
 
 func TestSlowOffset(t *testing.T) {
