@@ -3,6 +3,7 @@ import { type Candidate, interleave } from './classify.ts';
 import { type Field, requestFields } from './fields.ts';
 import { isUnsafeMethod } from './own-resources.ts';
 import { createRng, deriveSeed, type Rng } from './prng.ts';
+import { proseMaxLength } from './prose-limit.ts';
 import { fillString, sampleValue } from './sample-value.ts';
 import { view } from './schema-view.ts';
 import { blankStringCandidates } from './traps.ts';
@@ -27,11 +28,11 @@ export function boundaryCandidates(ctx: GenerationContext): Candidate[] {
   const perField = fields.map((field) =>
     boundaryValues(field, ctx.spec.document, rng)
       .filter(({ valid }) => !(writes && field.where === 'path' && valid))
-      .map(({ value, valid, what }) => {
+      .map(({ value, valid, loose, what }) => {
         const request = cloneRequest(base);
         field.set(request, value);
         return {
-          expectation: valid ? 'valid' : 'invalid',
+          expectation: loose ? 'any' : valid ? 'valid' : 'invalid',
           description: `${field.label} ${what}`,
           request,
         } as Candidate;
@@ -50,6 +51,8 @@ const largeNumbers = [1000, 1_000_000, 2 ** 31 - 1];
 interface BoundaryValue {
   value: unknown;
   valid: boolean;
+  /** Valid under the schema, beyond a limit its description states (prose-limit.ts): either answer is right. */
+  loose?: true;
   what: string;
 }
 
@@ -106,14 +109,29 @@ export function boundaryValues(field: Field, document: Record<string, unknown>, 
   }
   if (type === 'string' && !s.format && !s.pattern) {
     const lengths = lengthsAround(s.minLength, s.maxLength);
+    const loose = new Set<number>();
     // Unbounded strings: long but valid values (buffers, columns and logs sized for short ones).
     if (typeof s.maxLength !== 'number') {
+      const prose = proseMaxLength(s);
+      if (prose !== undefined)
+        lengths.push([prose, true, `at the description's "at most ${prose} characters": length ${prose}`]);
       const longest = field.where === 'header' ? 1000 : 10_000;
-      for (const n of [1000, longest]) lengths.push([n, true, `long value, no maxLength: length ${n}`]);
+      for (const n of [1000, longest]) {
+        const beyond = prose !== undefined && n > prose;
+        if (beyond) loose.add(n);
+        lengths.push([
+          n,
+          true,
+          beyond
+            ? `long value, beyond the description's "at most ${prose} characters" (no maxLength): length ${n}`
+            : `long value, no maxLength: length ${n}`,
+        ]);
+      }
     }
     for (const [length, valid, what] of lengths) {
       if (field.where === 'path' && length === 0) continue;
-      out.push({ value: fillString(length, { rng, ascii: field.where !== 'body' }), valid, what });
+      const value = fillString(length, { rng, ascii: field.where !== 'body' });
+      out.push({ value, valid, what, ...(loose.has(length) ? { loose: true as const } : {}) });
     }
   }
   if (type === 'array') {

@@ -98,11 +98,19 @@ function formFrom(form: Record<string, unknown>[], consumes: string[]): Record<s
     consumes.find((c) => c === 'multipart/form-data' || c === 'application/x-www-form-urlencoded') ??
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties = Object.fromEntries(
-    form.map((p) => [String(p.name), (convertParameter(p).schema ?? {}) as unknown]),
+    // A form field's description travels with its property, as a body property's does.
+    form.map((p) => [String(p.name), formProperty(p)]),
   );
   const required = form.filter((p) => p.required === true).map((p) => String(p.name));
   const schema = { type: 'object', properties, ...(required.length ? { required } : {}) };
   return { required: required.length > 0, content: { [type]: { schema } } };
+}
+
+function formProperty(p: Record<string, unknown>): Record<string, unknown> {
+  const schema = (convertParameter(p).schema ?? {}) as Record<string, unknown>;
+  return typeof p.description === 'string' && p.description !== '' && schema.description === undefined
+    ? { ...schema, description: p.description }
+    : schema;
 }
 
 function deref(document: Record<string, unknown>, value: unknown): Record<string, unknown> {
