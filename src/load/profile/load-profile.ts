@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importUserModule } from '../../config/import-user-module.ts';
 import { moduleErrorMessage } from '../../errors/module-error.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import type { LoadedSpec } from '../../spec/types.ts';
@@ -17,20 +17,20 @@ export async function loadProfile(
 ): Promise<LoadedProfile> {
   const file = findProfile(nameOrFile, options.loadDir, options.cwd);
   const source = relative(options.cwd, file) || file;
-  let module: { default?: unknown };
+  let exported: unknown;
   try {
-    module = await import(pathToFileURL(file).href);
+    exported = await importUserModule(file);
   } catch (error) {
     throw new TollgateError('TG_PROFILE_INVALID', `${source} failed to load: ${moduleErrorMessage(error)}`, {
       cause: error,
     });
   }
-  validateProfile(module.default, source, options.spec);
+  validateProfile(exported, source, options.spec);
   return {
     name: basename(file, extname(file)),
     source,
     file,
-    options: module.default as LoadedProfile['options'],
+    options: exported as LoadedProfile['options'],
   };
 }
 
