@@ -116,7 +116,9 @@ export const cases: ReliabilityCase[] = [
     args: [...bigBody(), '--config', 'tollgate.config.ts'],
     files: {
       'tollgate.config.ts': `export default {
-  contract: { maxResponseBytes: 64 * 1024 * 1024 },
+  // 41 bodies of 8 MB each on a shared CI machine: the subject is the size
+  // limit, so a slow read must not turn into a timeout.
+  contract: { maxResponseBytes: 64 * 1024 * 1024, timeoutMs: 60_000 },
 };
 `,
     },
