@@ -24,6 +24,7 @@ export const defaults = {
     excludePaths: [],
     excludeTags: [],
     includeSessionEnding: false,
+    followRedirects: false,
   } satisfies Required<UserContractOptions>,
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],

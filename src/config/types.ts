@@ -127,6 +127,8 @@ export interface UserContractOptions {
   envelope?: Envelope | false;
   /** Lowest finding severity that fails the contract gate and exits 1: 'error' or 'warning'. Default: 'error'. */
   failOn?: 'error' | 'warning';
+  /** Follow same-origin redirects (writes only across a trailing slash) and judge the answer behind them (CLI --follow-redirects). Default: false. */
+  followRedirects?: boolean;
 }
 
 /** An envelope: JSON pointers into the body and the codes that mean success. */

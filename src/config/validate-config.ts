@@ -193,6 +193,7 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
       'envelope',
       'maxUnanswered',
       'includeSessionEnding',
+      'followRedirects',
       'failOn',
     ],
     at,
@@ -203,8 +204,9 @@ function validateContract(contract: unknown, at: string, fail: Fail) {
     if (v !== undefined && !(Array.isArray(v) && v.every((s) => typeof s === 'string')))
       fail(`${at}.${key}`, 'must be a list of strings', v);
   }
-  if (c.includeSessionEnding !== undefined && typeof c.includeSessionEnding !== 'boolean')
-    fail(`${at}.includeSessionEnding`, 'must be true or false', c.includeSessionEnding);
+  for (const key of ['includeSessionEnding', 'followRedirects'])
+    if (c[key] !== undefined && typeof c[key] !== 'boolean')
+      fail(`${at}.${key}`, 'must be true or false', c[key]);
   if (
     c.maxUnanswered !== undefined &&
     !(typeof c.maxUnanswered === 'string' && /^\d+(\.\d+)?%$/.test(c.maxUnanswered))

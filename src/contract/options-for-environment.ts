@@ -22,6 +22,7 @@ export function contractOptionsFor(env: ResolvedEnvironment): ContractOptions {
     excludePaths: c.excludePaths,
     excludeTags: c.excludeTags,
     includeSessionEnding: c.includeSessionEnding,
+    followRedirects: c.followRedirects,
     readOnly: env.readOnly,
     handleMethodNotAllowed: env.handleMethodNotAllowed,
   };

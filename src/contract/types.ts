@@ -48,8 +48,6 @@ export interface ContractOptions extends UserContractOptions {
   oversizedBytes?: number;
   /** Share of requests that may go unanswered before the run fails. Default '1%'. */
   maxUnanswered?: string;
-  /** Follow same-origin redirects to the answer behind them (CLI --follow-redirects). Default false. */
-  followRedirects?: boolean;
 }
 
 export interface ContractProgress {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -190,6 +190,54 @@ describe('item 12: one finding per cause', () => {
       const plain = await run([]);
       assert.match(plain, /replay: tollgate contract .*--replay [0-9a-f]{12}/, plain);
       assert.doesNotMatch(plain, /--follow-redirects/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('config contract.followRedirects does what the flag does; a non-boolean is one line, exit 2', async () => {
+    const server = await api({ slash: true, authHole: true });
+    try {
+      const bin = resolve(import.meta.dirname, '../../bin/tollgate.js');
+      const cwd = mkdtempSync(resolve(tmpdir(), 'tollgate-trust-config-'));
+      const contract = (follow: unknown) => {
+        const config = {
+          specs: { causes: spec.source },
+          contract: { maxCases: 2, ...(follow === undefined ? {} : { followRedirects: follow }) },
+          environments: { local: { baseURL: server.baseURL, headers: { authorization: `Bearer ${token}` } } },
+        };
+        writeFileSync(resolve(cwd, 'tollgate.config.ts'), `export default ${JSON.stringify(config)};\n`);
+        const runDir = resolve(cwd, `run-${String(follow)}`);
+        return new Promise<{
+          code: number;
+          stderr: string;
+          findings: { check: string; operation: string }[];
+        }>((done) =>
+          execFile(
+            'node',
+            [bin, 'contract', '--env', 'local', '--run-dir', runDir],
+            { cwd, timeout: 120_000 },
+            (error, _stdout, stderr) => {
+              const code = error ? ((error as { code?: number }).code ?? 1) : 0;
+              const file = resolve(runDir, 'contract.json');
+              const findings = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).findings : [];
+              done({ code, stderr, findings });
+            },
+          ),
+        );
+      };
+      const authHole = (r: { findings: { check: string; operation: string }[] }) =>
+        r.findings.some((f) => f.check === 'auth-enforced' && f.operation === 'POST /albums');
+      const followed = await contract(true);
+      assert.equal(followed.code, 1, followed.stderr);
+      assert.ok(authHole(followed), JSON.stringify(followed.findings.map((f) => f.check)));
+      const blind = await contract(undefined);
+      assert.ok(!authHole(blind), 'without the key, the hole hides behind the redirect');
+      assert.ok(blind.findings.some((f) => f.check === 'undocumented-redirect'));
+      const bad = await contract('yes');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /contract\.followRedirects must be true or false/);
+      assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
     } finally {
       await server.close();
     }

@@ -234,7 +234,7 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     excludeTags: list(v['exclude-tags']) ?? o.excludeTags,
     includeSessionEnding: v['include-session-ending'] === true || o.includeSessionEnding,
     envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
-    followRedirects: v['follow-redirects'] === true,
+    followRedirects: v['follow-redirects'] === true || o.followRedirects,
     failOn: failOnFlag(v['fail-on']) ?? o.failOn,
   };
 }
