@@ -56,6 +56,14 @@ export const errorCodes = {
     exit: ExitCode.Usage,
     hint: 'the case writes to a resource; the API must let tollgate create one (its create operation, with credentials)',
   },
+  TG_INIT_NO_SPEC: {
+    exit: ExitCode.Usage,
+    hint: 'generate one with `swag init` (docs/swagger.yaml), or pass --spec <file>',
+  },
+  TG_INIT_EXISTS: {
+    exit: ExitCode.Usage,
+    hint: 'move the files named above away, or pass --force to overwrite them',
+  },
 } as const satisfies Record<string, { exit: ExitCodeValue; hint: string }>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   generate: () => import('./generate.ts').then((m) => m.generateCommand),
   report: () => import('./report.ts').then((m) => m.reportCommand),
   inspect: () => import('./inspect.ts').then((m) => m.inspectCommand),
+  init: () => import('./init.ts').then((m) => m.initCommand),
 };
 
 /**
@@ -53,5 +54,10 @@ export const commandList: Record<string, { summary: string; example: string }> =
   inspect: {
     summary: 'load a spec and list its operations (nothing is sent)',
     example: 'tollgate inspect --spec specs/albums.swagger.yaml',
+  },
+  init: {
+    summary:
+      'in a Gin repo: find the spec, write tollgate.config.ts, a smoke profile, a suite and a CI workflow',
+    example: 'tollgate init',
   },
 };
