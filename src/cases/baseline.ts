@@ -20,6 +20,8 @@ export interface BaselineOptions {
   binding?: Record<string, unknown>;
   preferExamples?: boolean;
   preferDefaults?: boolean;
+  /** Off after a failed try: a reference field's example may break its own schema. */
+  referenceExamples?: boolean;
 }
 
 export function baselineRequest(
@@ -33,7 +35,7 @@ export function baselineRequest(
     const violation = requestViolation(ctx, request);
     if (!violation) return request;
     lastReason = violation;
-    options = { ...options, preferExamples: false, preferDefaults: false };
+    options = { ...options, preferExamples: false, preferDefaults: false, referenceExamples: false };
   }
   throw new GenerationProblem(`no valid request generated (${lastReason} kept failing validation)`);
 }
@@ -66,6 +68,7 @@ function draw(ctx: GenerationContext, rng: Rng, options: BaselineOptions): CaseR
       allOptional: options.allOptional,
       preferExamples: options.preferExamples,
       preferDefaults: options.preferDefaults,
+      referenceExamples: options.referenceExamples,
     });
     request.contentType = bodyMediaType(operation);
   }

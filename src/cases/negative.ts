@@ -80,7 +80,9 @@ function fieldVariants(ctx: GenerationContext, field: Field, variant: Variant): 
     });
   }
   for (const [what, value] of wrongTypeValues(v.types[0], field.form ? 'query' : field.where)) {
-    out.push(variant(`${field.label} ${what}`, (r) => field.set(r, value)));
+    const candidate = variant(`${field.label} ${what}`, (r) => field.set(r, value));
+    // Go's json takes null for an optional field as absent (negative-data-rejected.ts).
+    out.push(value === null && !field.required ? { ...candidate, leniency: 'null-as-absent' } : candidate);
   }
   if (Array.isArray(v.schema.enum))
     out.push(variant(`${field.label} not in enum`, (r) => field.set(r, 'tollgate-not-an-enum-value')));

@@ -1,5 +1,6 @@
 import type { SchemaObject } from '../spec/types.ts';
 import type { Rng } from './prng.ts';
+import { referenceExample } from './reference-fields.ts';
 import { sampleFormat } from './sample-format.ts';
 import { samplePattern } from './sample-pattern.ts';
 import { GenerationProblem, isReadOnly, schemaExamples, view } from './schema-view.ts';
@@ -20,6 +21,8 @@ export interface SampleOptions {
   preferExamples?: boolean;
   /** Prefer the schema's `default` when it has one (the value a server is surely tuned for). */
   preferDefaults?: boolean;
+  /** Fields naming another resource take their example (reference-fields.ts); default on. */
+  referenceExamples?: boolean;
 }
 
 const softDepth = 4;
@@ -158,16 +161,23 @@ function sampleObject(schema: SchemaObject, options: SampleOptions, depth: numbe
   const minProps = typeof v.schema.minProperties === 'number' ? v.schema.minProperties : 0;
   const maxProps =
     typeof v.schema.maxProperties === 'number' ? v.schema.maxProperties : Number.POSITIVE_INFINITY;
+  const property = (name: string) => {
+    const schema = v.properties[name];
+    const reference =
+      options.referenceExamples !== false &&
+      referenceExample(name, view(options.document, schema).schema, options.rng);
+    return reference ? reference.value : sampleValue(schema, options, depth + 1);
+  };
   for (const name of v.required) {
     if (!(name in v.properties)) out[name] = sampleValue({}, options, depth + 1);
-    else out[name] = sampleValue(v.properties[name], options, depth + 1);
+    else out[name] = property(name);
   }
   for (const name of names) {
     if (name in out || Object.keys(out).length >= maxProps) continue;
     const wanted =
       Object.keys(out).length < minProps ||
       (depth < softDepth && (options.allOptional || options.rng.chance(0.5)));
-    if (wanted) out[name] = sampleValue(v.properties[name], options, depth + 1);
+    if (wanted) out[name] = property(name);
   }
   if (Object.keys(out).length < minProps)
     throw new GenerationProblem(`cannot reach minProperties ${minProps}`);

@@ -66,8 +66,11 @@ export interface CaseMeta {
   leniency?: BinderLeniency;
 }
 
-/** `ShouldBindJSON` decodes the body whatever its Content-Type, and only its first JSON value. */
-export type BinderLeniency = 'ignored-content-type' | 'trailing-bytes';
+/**
+ * `ShouldBindJSON` decodes the body whatever its Content-Type, and only its
+ * first JSON value; Go's json leaves a field at its zero value for a `null`.
+ */
+export type BinderLeniency = 'ignored-content-type' | 'trailing-bytes' | 'null-as-absent';
 
 export interface CheckContext {
   spec: LoadedSpec;

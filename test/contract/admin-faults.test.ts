@@ -8,9 +8,10 @@ import { errorLines, runAgainstAdmin } from './run-against-admin.ts';
  * admin-api faults tollgate finds: the check that must report each, its only
  * operation, extra options, and what the finding must show (when the clean
  * server has a warning of the same check there, it must be the error). Reachable since
- * POST /base/logout is skipped as session-ending (issue 8 item 3). Not yet
- * here: unenforced-required (the "missing username" body carries a random
- * roleId, refused as "role does not exist": property examples unused).
+ * POST /base/logout is skipped as session-ending (issue 8 item 3).
+ * unenforced-required is reachable since a reference field (`roleId`) takes
+ * its spec example: a random one named no role, and the "missing username"
+ * body was refused for that.
  */
 const faults: [
   fault: string,
@@ -33,6 +34,16 @@ const faults: [
     (f) =>
       f.severity === 'error' &&
       /"roleName":""/.test(f.request?.body ?? '') &&
+      /"code":0/.test(f.response?.body ?? ''),
+  ],
+  [
+    'unenforced-required',
+    'negative-data-rejected',
+    'POST /users',
+    {},
+    (f) =>
+      f.severity === 'error' &&
+      !/"username"/.test(f.request?.body ?? '') &&
       /"code":0/.test(f.response?.body ?? ''),
   ],
   ['int64-overflow', 'not-a-server-error', 'GET /users/{id}'],
