@@ -23,12 +23,13 @@ const (
 	faultDelete400          fault = "delete-400"          // deleteRole: a live role answers HTTP 400
 	faultShortNote          fault = "short-note"          // uploadFile: a note over 20 characters is code 7
 	faultShortNote400       fault = "short-note-400"      // uploadFile: a note over 20 characters is HTTP 400
+	faultDeleteRefused      fault = "delete-refused"      // deleteRole: every delete is refused (code 7 inside HTTP 200), the role kept
 )
 
 var knownFaults = []fault{
 	faultNullList, faultUndocumentedStatus, faultUnenforcedRequired, faultBoundary500, faultAuthHole,
 	faultCreate201, faultSyntax500, faultRequiredEmpty, faultInt64Overflow, faultSlowOffset,
-	faultDelete400, faultShortNote, faultShortNote400,
+	faultDelete400, faultShortNote, faultShortNote400, faultDeleteRefused,
 }
 
 type faultSet map[fault]bool

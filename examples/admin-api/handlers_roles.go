@@ -196,6 +196,10 @@ func (a *api) deleteRole(c *gin.Context) {
 		response.FailWithMessage(c, "the root role cannot be deleted")
 		return
 	}
+	if a.faults.has(faultDeleteRefused) {
+		response.FailWithMessage(c, "role deletion is locked")
+		return
+	}
 	for _, u := range st.users {
 		if u.RoleID == id {
 			response.FailWithMessage(c, "the role is held by user "+u.Username)

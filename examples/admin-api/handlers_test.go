@@ -248,6 +248,13 @@ func TestFaults(t *testing.T) {
 	answer(t, uploadNote(newTestRouter(t, faultShortNote), "a.txt", []byte("x"), note), 200, 7)
 	answer(t, uploadNote(newTestRouter(t, faultShortNote400), "a.txt", []byte("x"), note), 400, 7)
 	answer(t, uploadNote(newTestRouter(t, faultShortNote400), "a.txt", []byte("x"), note[:20]), 200, 0)
+
+	for fault, code := range map[fault]int{"": 0, faultDeleteRefused: 7} {
+		h := newTestRouter(t, fault)
+		answer(t, doJSON(h, "POST", "/api/roles", `{"roleName":"temp"}`), 200, 0)
+		answer(t, doJSON(h, "DELETE", "/api/roles/4", ""), 200, code)
+		answer(t, doJSON(h, "GET", "/api/roles/4", ""), 200, 7-code) // gone, or kept
+	}
 }
 
 func TestSlowOffset(t *testing.T) {

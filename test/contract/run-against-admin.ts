@@ -2,6 +2,7 @@ import { runContract } from '../../src/contract/run-contract.ts';
 import type { ContractOptions, ContractRun, Send } from '../../src/contract/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { adminSnapshot, adminSpecPath, loginAdmin, startAdminApi } from '../support/admin-server.ts';
+import type { GoApi } from '../support/go-api.ts';
 
 /** The config a user of this envelope API writes (examples/admin-api/README.md). */
 export const adminEnvelope = { code: '/code', ok: [0], message: '/msg', data: '/data' };
@@ -23,18 +24,23 @@ export async function runAgainstAdmin(
   try {
     const own = await loginAdmin(api.baseURL);
     const before = await adminSnapshot(api.baseURL, own);
-    const run = await runContract({
-      spec: await loadSpec(adminSpecPath),
-      baseURL: api.baseURL,
-      headers: { authorization: `Bearer ${api.token}` },
-      secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
-      options: { workers: 4, envelope: adminEnvelope, ...options },
-      ...(send ? { send } : {}),
-    });
+    const run = await runOnAdmin(api, options, send);
     return { run, before, after: await adminSnapshot(api.baseURL, own) };
   } finally {
     await api.stop();
   }
+}
+
+/** One engine run with the envelope config on a running admin-api. */
+export async function runOnAdmin(api: GoApi, options: ContractOptions = {}, send?: Send): Promise<ContractRun> {
+  return runContract({
+    spec: await loadSpec(adminSpecPath),
+    baseURL: api.baseURL,
+    headers: { authorization: `Bearer ${api.token}` },
+    secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
+    options: { workers: 4, envelope: adminEnvelope, ...options },
+    ...(send ? { send } : {}),
+  });
 }
 
 /** Findings that fail the default gate: errors (a finding without a severity is one). */

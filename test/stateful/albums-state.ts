@@ -37,3 +37,33 @@ export async function albumsState(api: Pick<AlbumsApi, 'baseURL'>): Promise<unkn
     tracks[album.id] = await (await fetch(`${api.baseURL}/v1/albums/${album.id}/tracks`)).json();
   return { albums, tracks };
 }
+
+/**
+ * The ids the albums API gives next (album, track), read by making one of
+ * each and deleting it: the difference before and after a run is exactly how
+ * many albums and tracks the run made, whatever it reported.
+ */
+export async function albumsNextIds(api: Pick<AlbumsApi, 'baseURL' | 'token'>): Promise<number[]> {
+  const headers = { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' };
+  const post = async (path: string, body: unknown, extra: Record<string, string> = {}) => {
+    const res = await fetch(`${api.baseURL}${path}`, {
+      method: 'POST',
+      headers: { ...headers, ...extra },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { id?: number; album?: { id: number } };
+    const id = json.id ?? json.album?.id;
+    if (res.status >= 300 || id === undefined)
+      throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+    return id;
+  };
+  const album = await post(
+    '/v1/albums',
+    { title: 'probe', artist: 'probe', price: 1 },
+    { 'idempotency-key': `probe-${process.hrtime.bigint()}` },
+  );
+  const track = await post(`/v1/albums/${album}/tracks`, { title: 'probe', durationSeconds: 1 });
+  const gone = await fetch(`${api.baseURL}/v1/albums/${album}`, { method: 'DELETE', headers });
+  if (gone.status !== 204) throw new Error(`probe album ${album} not deleted: ${gone.status}`);
+  return [album, track];
+}

@@ -14,7 +14,7 @@ export const startAdminApi = (options: StartOptions = {}): Promise<GoApi> => sta
 async function call(baseURL: string, path: string, init: RequestInit = {}): Promise<unknown> {
   const res = await fetch(`${baseURL}/api${path}`, init);
   const body = (await res.json()) as { code: number; data: unknown; msg: string };
-  if (res.status !== 200 || body.code !== 0)
+  if (res.status < 200 || res.status > 299 || body.code !== 0)
     throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body.data;
 }
@@ -56,4 +56,35 @@ export async function adminSnapshot(baseURL: string, token: string): Promise<Rec
     snapshot[kind] = items.map((item) => `${item.id} ${item[name]}`);
   }
   return snapshot;
+}
+
+/**
+ * The ids admin-api gives next (user, role, file), read by making one of
+ * each and deleting it: the difference before and after a run is exactly how
+ * many of each the run made, whatever it reported.
+ */
+export async function adminNextIds(baseURL: string, token: string): Promise<number[]> {
+  const auth = { authorization: `Bearer ${token}` };
+  const json = { ...auth, 'content-type': 'application/json' };
+  const probe = `probe${process.hrtime.bigint()}`;
+  const role = (await call(baseURL, '/roles', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ roleName: probe }),
+  })) as { id: number };
+  const user = (await call(baseURL, '/users', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: probe, password: 'probe!1', nickName: 'probe', roleId: role.id }),
+  })) as { id: number };
+  const form = new FormData();
+  form.append('file', new Blob(['probe']), 'probe.txt');
+  const file = (await call(baseURL, '/files/upload', { method: 'POST', headers: auth, body: form })) as {
+    file: { id: number };
+  };
+  for (const path of [`/users/${user.id}`, `/roles/${role.id}`])
+    await call(baseURL, path, { method: 'DELETE', headers: auth });
+  const gone = await fetch(`${baseURL}/api/files/${file.file.id}`, { method: 'DELETE', headers: auth });
+  if (gone.status !== 204) throw new Error(`probe file ${file.file.id} not deleted: ${gone.status}`);
+  return [user.id, role.id, file.file.id];
 }
