@@ -2,7 +2,7 @@ import type { TestCase } from '../cases/types.ts';
 import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
 import { toCurl } from '../http/to-curl.ts';
-import type { CleanupLedger } from '../stateful/cleanup-ledger.ts';
+import type { CleanupLedger, DeletableEntry } from '../stateful/cleanup-ledger.ts';
 import { buildRequest } from './build-request.ts';
 import type { CaseRunner } from './execute-case.ts';
 
@@ -11,42 +11,52 @@ export const cleanupBudgetMs = { normal: 60_000, stopped: 10_000 } as const;
 const lanes = 4;
 
 /**
- * Deletes what the run created, a few at a time within a time budget; no
- * checks run on these (housekeeping, not tests). It runs however the run
- * ended, so it never takes the run's abort signal: each DELETE has its own
- * timeout, capped by what is left of the budget. A 404 or 410 counts as
- * deleted. Returns how many requests it sent.
+ * Deletes what the run created within a time budget; no checks run on these
+ * (housekeeping, not tests). Newest first, so a child (a track, a user
+ * holding a role) goes before what it depends on, a few at a time; then
+ * each DELETE that did not take is tried once more, one at a time, newest
+ * first. It runs however the run ended, so it never takes the run's abort
+ * signal: each DELETE has its own timeout, capped by what is left of the
+ * budget. A 404 or 410 counts as deleted; a 2xx whose envelope refuses
+ * (`{"code": 7}`) does not. Returns how many requests it sent.
  */
 export async function cleanup(ledger: CleanupLedger, runner: CaseRunner, budgetMs: number): Promise<number> {
   const deadline = Date.now() + budgetMs;
-  const queue = ledger.pending();
-  let next = 0;
   let sent = 0;
-  const lane = async () => {
-    while (next < queue.length) {
-      const entry = queue[next++];
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        ledger.failed(entry, 'cleanup ran out of time');
-        continue;
-      }
-      const request = buildRequest(runner.spec, entry.deleteOperation, deleteCase(entry), runner.target);
-      try {
-        sent++;
-        const { response } = await (runner.send ?? sendRequest)(request, {
-          timeoutMs: Math.min(runner.timeoutMs, left),
-        });
-        if (response.status < 300 || response.status === 404 || response.status === 410)
-          ledger.markDeleted(entry.deleteOperation, entry.params);
-        else ledger.failed(entry, `answered ${response.status}`);
-      } catch (error) {
-        if (!isExchangeError(error)) throw error;
-        ledger.failed(entry, error.kind === 'timeout' ? 'timed out' : error.message);
-      }
+  const attempt = async (entry: DeletableEntry, again: boolean) => {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      ledger.failed(
+        entry,
+        again ? `${entry.reason} (not tried again: cleanup ran out of time)` : 'cleanup ran out of time',
+      );
+      return;
     }
+    const request = buildRequest(runner.spec, entry.deleteOperation, deleteCase(entry), runner.target);
+    let why: string | undefined;
+    try {
+      sent++;
+      const { response } = await (runner.send ?? sendRequest)(request, {
+        timeoutMs: Math.min(runner.timeoutMs, left),
+      });
+      why = ledger.deleteAnswered(entry.deleteOperation, entry.params, response);
+    } catch (error) {
+      if (!isExchangeError(error)) throw error;
+      why = error.kind === 'timeout' ? 'timed out' : error.message;
+    }
+    if (why !== undefined) ledger.failed(entry, again ? `${why} (tried twice)` : why);
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await inLanes(ledger.pending().reverse(), lanes, (entry) => attempt(entry, false));
+  await inLanes(ledger.pending().reverse(), 1, (entry) => attempt(entry, true));
   return sent;
+}
+
+async function inLanes<T>(queue: T[], count: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < queue.length) await work(queue[next++]);
+  };
+  await Promise.all(Array.from({ length: count }, lane));
 }
 
 /** A paste-ready DELETE per leftover that cleanup could name; credentials as `$ENV_VAR`. */

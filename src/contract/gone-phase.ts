@@ -40,7 +40,8 @@ export async function runGone(phase: GonePhase, cases: TestCase[]): Promise<void
     if (!exchange || exchange.response.status < 200 || exchange.response.status >= 300) continue;
     if (operation.method === 'delete') continue;
     // It answered as if the resource were there: make sure cleanup deletes it (again).
-    for (const entry of tombstones) if (under(entry, operation, testCase)) phase.ledger.reopen(entry);
+    for (const entry of tombstones)
+      if (under(entry, operation, testCase)) phase.ledger.reopen(entry, exchange.response);
     if (operation.method === 'post') {
       const create = { operation, request: testCase.request, response: exchange.response };
       phase.ledger.recordFrom(create, phase.ledger.bind(create));

@@ -113,7 +113,9 @@ export async function replayCase(
     if (outcome.error)
       throw new TollgateError('TG_UNREACHABLE', outcome.error.message, { cause: outcome.error });
     const status = outcome.exchange?.response.status ?? 0;
-    if (gone && status >= 200 && status < 300) for (const entry of ledger.tombstones()) ledger.reopen(entry);
+    const answer = outcome.exchange?.response;
+    if (gone && answer && status >= 200 && status < 300)
+      for (const entry of ledger.tombstones()) ledger.reopen(entry, answer);
     collect(outcome.results);
     return { fixed: titles.length === 0, stillFailing: titles };
   } finally {

@@ -132,7 +132,8 @@ export async function runContract(input: ContractInput): Promise<ContractRun> {
         const create = { operation, request: testCase.request, response: exchange.response };
         ledger.recordFrom(create, ledger.bind(create));
       }
-      if (operation.method === 'delete') ledger.markDeleted(operation, testCase.request.pathParams);
+      if (operation.method === 'delete')
+        ledger.deleteAnswered(operation, testCase.request.pathParams, exchange.response);
     }
     return exchange;
   };

@@ -28,7 +28,7 @@ export function contractSummaryLines(
     ? `ABORTED (${run.aborted.reason})`
     : failing.length || overBudget
       ? 'FAILED'
-      : run.incomplete || run.credentialsLost
+      : run.incomplete || run.credentialsLost || run.cleanup.leftover.length
         ? 'INCOMPLETE'
         : 'PASSED';
   const errors = run.findings.filter((f) => severityOf(f) === 'error').length;

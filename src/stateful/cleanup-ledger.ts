@@ -2,6 +2,7 @@ import type { CaseRequest } from '../cases/types.ts';
 import type { Envelope } from '../config/types.ts';
 import type { ResponseRecord } from '../http/types.ts';
 import type { LoadedSpec, Operation } from '../spec/types.ts';
+import { deleteRefusal } from './delete-refusal.ts';
 import { isRefusal } from './payloads.ts';
 import { type BoundOperation, boundOperations, resourceOperations } from './resource-links.ts';
 
@@ -102,7 +103,22 @@ export class CleanupLedger {
     });
   }
 
-  markDeleted(operation: Operation, params: Record<string, unknown>): void {
+  /**
+   * A DELETE of the run was answered: it deleted what it addressed unless
+   * the status or the envelope says no (`{"code": 7}` inside HTTP 200).
+   * Returns why it did not take, or undefined.
+   */
+  deleteAnswered(
+    operation: Operation,
+    params: Record<string, unknown>,
+    response: Pick<ResponseRecord, 'status' | 'json'>,
+  ): string | undefined {
+    const refusal = deleteRefusal(response, this.envelope);
+    if (refusal === undefined) this.markDeleted(operation, params);
+    return refusal;
+  }
+
+  private markDeleted(operation: Operation, params: Record<string, unknown>): void {
     const label = `DELETE ${fillPath(operation.path, params)}`;
     for (const entry of this.entries)
       if (entry.label === label) {
@@ -124,9 +140,13 @@ export class CleanupLedger {
     return this.entries.filter((e): e is DeletableEntry => e.deleteOperation !== undefined && e.deleted);
   }
 
-  /** A write to a tombstone answered 2xx (a PUT that upserts, a delete that did not take): delete it again. */
-  reopen(entry: LedgerEntry): void {
-    entry.deleted = false;
+  /**
+   * A write to a tombstone answered 2xx (a PUT that upserts, a delete that
+   * did not take): delete it again; not when the envelope refused it
+   * (`{"code": 7, "msg": "record not found"}` inside HTTP 200).
+   */
+  reopen(entry: LedgerEntry, response: Pick<ResponseRecord, 'status' | 'json'>): void {
+    if (deleteRefusal(response, this.envelope) === undefined) entry.deleted = false;
   }
 
   /** What cleanup can still delete. */

@@ -172,7 +172,7 @@ async function runResource(
   if (!del) return;
   const deleted = await step(del.operation, bareRequest(del), 'valid', `delete after ${producer.id}`);
   if (!deleted || deleted.response.status >= 300) return;
-  options.ledger.markDeleted(del.operation, del.params);
+  if (options.ledger.deleteAnswered(del.operation, del.params, deleted.response) !== undefined) return;
   if (main)
     await step(main.operation, bareRequest(main), 'gone', `read after ${del.operation.id}`, del.operation);
 }

@@ -32,7 +32,11 @@ export async function runAgainstAdmin(
 }
 
 /** One engine run with the envelope config on a running admin-api. */
-export async function runOnAdmin(api: GoApi, options: ContractOptions = {}, send?: Send): Promise<ContractRun> {
+export async function runOnAdmin(
+  api: GoApi,
+  options: ContractOptions = {},
+  send?: Send,
+): Promise<ContractRun> {
   return runContract({
     spec: await loadSpec(adminSpecPath),
     baseURL: api.baseURL,

@@ -120,7 +120,13 @@ describe('the cleanup ledger counts every 2xx answer to a create', () => {
     record(ledger, 'createArticle', 201, { article: { title: 'no slug' } });
     record(ledger, 'createUser', 201, { user: { username: 'ada' } });
     const del = spec.operations.find((o) => o.id === 'deleteArticle') as Operation;
-    ledger.markDeleted(del, { slug: 's1' });
+    // A refusal inside HTTP 200 is no deletion; a 204 is.
+    assert.equal(
+      ledger.deleteAnswered(del, { slug: 's1' }, { status: 200, json: { code: 7, msg: 'locked' } }),
+      'answered 200 with code 7: locked',
+    );
+    assert.equal(ledger.summary().deleted, 0);
+    assert.equal(ledger.deleteAnswered(del, { slug: 's1' }, { status: 204 }), undefined);
     assert.deepEqual(ledger.summary(), {
       created: 3,
       deleted: 1,

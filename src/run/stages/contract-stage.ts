@@ -64,20 +64,23 @@ export function contractOutcome(run: ContractRun, failOn: 'error' | 'warning' = 
   const lost = run.credentialsLost
     ? `; CREDENTIALS LOST after ${run.credentialsLost.after} (later 401/${run.credentialsLost.status} answers not judged)`
     : '';
-  const incomplete = `${run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : ''}${lost}`;
+  const left = run.cleanup.leftover.length;
+  const litter = left ? `; CLEANUP LEFT ${left} created resources on the server` : '';
+  const incomplete = `${run.incomplete ? `; INCOMPLETE: ${run.incomplete.reason}` : ''}${lost}${litter}`;
   const unanswered = timeouts + connection ? `, ${unansweredText(run.unanswered)}` : '';
   const summary = `${errors} findings${warnings ? `, ${warnings} warnings` : ''} (${groups} groups) in ${contract.cases} cases, ${contract.operations.length} operations${unanswered}${incomplete}`;
   return {
     verdict: run.aborted
       ? 'error'
-      : gates.every((g) => g.verdict === 'pass') && !run.incomplete && !run.credentialsLost
+      : gates.every((g) => g.verdict === 'pass') && !run.incomplete && !run.credentialsLost && !left
         ? 'pass'
         : 'fail',
     summary,
     error:
       run.aborted?.reason ??
       run.incomplete?.reason ??
-      (run.credentialsLost ? `credentials stopped working after ${run.credentialsLost.after}` : undefined),
+      (run.credentialsLost ? `credentials stopped working after ${run.credentialsLost.after}` : undefined) ??
+      (left ? `cleanup left ${left} created resources on the server` : undefined),
     gates,
     contract,
     ...targetAborted(run.aborted),
