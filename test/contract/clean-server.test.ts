@@ -12,6 +12,11 @@ describe('contract engine on the reference API without faults', () => {
       assert.ok(run.cleanup.created > 0, 'the stateful phase created nothing');
       assert.deepEqual(run.cleanup.leftover, []);
       assert.deepEqual(run.generationProblems, []);
+      // Plain JSON answers, no {code, msg, data}: no envelope suggestion (issue 8 item 5, fault absent).
+      assert.deepEqual(
+        (run.notices ?? []).filter((n) => /envelope/i.test(n)),
+        [],
+      );
       const createAlbum = run.operations.find((o) => o.operationId === 'createAlbum');
       assert.ok(createAlbum?.seen['201'], 'createAlbum never answered 201');
       assert.ok(createAlbum?.seen['413'], 'the oversized body never reached the 64 KiB limit');
