@@ -13,6 +13,7 @@ if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) reporter.push(['json', {}]);
 
 export default defineConfig<object, TollgateWorkerFixtures>({
   testDir: 'suites',
+  testIgnore: 'vitest/**', // the tollgate/vitest example, run by vitest
   outputDir: process.env.TOLLGATE_PLAYWRIGHT_OUTPUT ?? 'test-results',
   timeout: 60_000,
   workers: 2,

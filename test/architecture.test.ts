@@ -42,7 +42,9 @@ const allowed: Record<string, string[]> = {
     'spec',
     'target',
   ],
-  playwright: ['target', 'spec', 'checks', 'contract', 'cases', 'schema', 'http', 'run'],
+  'test-kit': ['cases', 'checks', 'contract', 'http', 'run', 'schema', 'spec', 'target'],
+  playwright: ['target', 'spec', 'http', 'test-kit'],
+  vitest: ['target', 'spec', 'http', 'test-kit'],
   cli: [
     'compare',
     'traffic',
@@ -61,11 +63,12 @@ const allowed: Record<string, string[]> = {
     'checks',
     'watch',
   ],
-  public: ['config', 'load', 'playwright', 'run'],
+  public: ['config', 'load', 'playwright', 'run', 'vitest'],
 };
 const onlyHere: Record<string, string[]> = {
   autocannon: ['load'],
   '@playwright/test': ['playwright', 'public'],
+  vitest: ['vitest', 'public'],
 };
 
 /**

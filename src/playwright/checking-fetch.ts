@@ -1,14 +1,10 @@
-import { validateResponse } from '../checks/validate-response.ts';
-import type { Exchange } from '../http/types.ts';
-import { matchOperation } from '../spec/match-operation.ts';
+import { fetchExchange } from '../http/fetch-exchange.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-
-export interface ContractViolation {
-  operation: string;
-  title: string;
-  expected: string;
-  received: string;
-}
+import {
+  type ContractViolation,
+  describeViolations,
+  responseViolations,
+} from '../test-kit/response-violations.ts';
 
 /**
  * A fetch that checks every response it receives against the spec and throws
@@ -18,33 +14,9 @@ export interface ContractViolation {
  */
 export function checkingFetch(spec: LoadedSpec, baseFetch: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input, init);
-    const requestBody = request.body ? await request.clone().text() : undefined;
-    const started = performance.now();
-    const response = await baseFetch(request);
-    const body = await response.clone().text();
-    const elapsedMs = performance.now() - started;
-    const operation = matchOperation(spec, request.method, new URL(request.url).pathname);
-    if (!operation) return response;
-    const exchange: Exchange = {
-      request: {
-        method: request.method,
-        url: request.url,
-        headers: Object.fromEntries(request.headers),
-        body: requestBody,
-      },
-      response: {
-        status: response.status,
-        headers: Object.fromEntries(response.headers),
-        body,
-        json: parseJson(body),
-        elapsedMs,
-      },
-    };
-    const failures = validateResponse(spec, operation, exchange);
-    if (failures.length > 0) {
-      throw new ContractViolationError(failures.map((f) => ({ operation: operation.key, ...f })));
-    }
+    const { response, exchange } = await fetchExchange(new Request(input, init), baseFetch);
+    const violations = responseViolations(spec, exchange);
+    if (violations?.length) throw new ContractViolationError(violations);
     return response;
   };
 }
@@ -53,18 +25,8 @@ export class ContractViolationError extends Error {
   readonly violations: ContractViolation[];
 
   constructor(violations: ContractViolation[]) {
-    super(
-      violations.map((v) => `${v.operation}: ${v.title}\n    ${v.expected}\n    ${v.received}`).join('\n'),
-    );
+    super(describeViolations(violations));
     this.name = 'ContractViolationError';
     this.violations = violations;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
