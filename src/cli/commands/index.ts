@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.ts').then((m) => m.reportCommand),
   inspect: () => import('./inspect.ts').then((m) => m.inspectCommand),
   init: () => import('./init.ts').then((m) => m.initCommand),
+  export: () => import('./export.ts').then((m) => m.exportCommand),
 };
 
 /**
@@ -59,5 +60,9 @@ export const commandList: Record<string, { summary: string; example: string }> =
     summary:
       'in a Gin repo: find the spec, write tollgate.config.ts, a smoke profile, a suite and a CI workflow',
     example: 'tollgate init',
+  },
+  export: {
+    summary: 'write a load profile as a k6 script typed with @types/k6 (--k6-operator: TestRun + ConfigMap)',
+    example: 'tollgate export k6 smoke --env staging',
   },
 };
