@@ -36,13 +36,20 @@ export function formatLoadSummary(r: LoadReport): string[] {
     lines.push(
       `  cleanup: ${c.created} created, ${c.deleted} deleted` +
         (c.leftover
-          ? `, ${c.leftover} left over${c.leftoverSample ? ` (${c.leftoverSample.join('; ')})` : ''}`
+          ? `, ${c.leftover} left over${c.leftoverReasons ? ` (${reasonText(c.leftoverReasons)})` : ''}`
           : '') +
         (c.unconfirmed ? `; ${c.unconfirmed} POSTs got no answer and may have created more` : ''),
     );
   }
   if (r.gates.length) lines.push('  gates:', ...r.gates.map(formatGate));
   return lines;
+}
+
+/** `answered 401 (tried twice) ×3; the spec documents no DELETE for it ×1`. */
+function reasonText(reasons: Record<string, number>): string {
+  return Object.entries(reasons)
+    .map(([reason, n]) => `${reason} ×${n}`)
+    .join('; ');
 }
 
 function formatGate(g: GateResult): string {

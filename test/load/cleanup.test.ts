@@ -154,6 +154,7 @@ export default defineProfile({
     const { id } = (await response.json()) as { id: number };
     const made = {
       resources: [{ label: `DELETE /v1/albums/${id}`, path: `/v1/albums/${id}` }],
+      undeletable: [],
       overflowed: 2,
       unconfirmed: 1,
     };
@@ -164,14 +165,22 @@ export default defineProfile({
     assert.equal(refused.leftover, 3);
     assert.equal(refused.overflowed, 2);
     assert.equal(refused.unconfirmed, 1);
-    assert.deepEqual(refused.leftoverSample, [`DELETE /v1/albums/${id}: 401`]);
+    assert.deepEqual(refused.leftoverSample, [
+      `DELETE /v1/albums/${id}: answered 401 (tried twice)`,
+      'created past the ledger cap: not recorded',
+      'created past the ledger cap: not recorded',
+    ]);
+    assert.deepEqual(refused.leftoverReasons, {
+      'answered 401 (tried twice)': 1,
+      'created past the ledger cap: not recorded': 2,
+    });
     const late = await deleteCreated(made, {
       ...options,
       budgetMs: 0,
       headers: { Authorization: `Bearer ${api.token}` },
     });
     assert.equal(late.deleted, 0);
-    assert.deepEqual(late.leftoverSample, [`DELETE /v1/albums/${id}: cleanup time budget ran out`]);
+    assert.equal(late.leftoverSample?.[0], `DELETE /v1/albums/${id}: cleanup time budget ran out`);
     const done = await deleteCreated(made, { ...options, headers: { Authorization: `Bearer ${api.token}` } });
     assert.equal(done.deleted, 1);
     assert.equal(done.leftover, 2);

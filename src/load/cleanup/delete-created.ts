@@ -1,10 +1,11 @@
+import { deleteRefusal } from '../../stateful/delete-refusal.ts';
 import type { CreatedResources } from './created-ledger.ts';
 
 /** What the load report says about cleanup. */
 export interface CleanupSummary {
-  /** Resources the run created that the spec can delete (overflowed ones included). */
+  /** Every 2xx create the run made (undeletable and overflowed ones included). */
   created: number;
-  /** Deleted, or already gone (404/410). */
+  /** Deleted, or already gone (404/410), with what went along with them (a track with its album). */
   deleted: number;
   /** created - deleted: still there after the run. */
   leftover: number;
@@ -12,7 +13,9 @@ export interface CleanupSummary {
   overflowed?: number;
   /** POSTs that got no answer (timeout, cut off at the end): may have created something cleanup cannot know of. */
   unconfirmed?: number;
-  /** The first few DELETEs that failed or ran out of time, with why. */
+  /** Why each leftover is left, with how many: the counts add up to `leftover`. */
+  leftoverReasons?: Record<string, number>;
+  /** The first few leftovers, each with why. */
   leftoverSample?: string[];
 }
 
@@ -29,63 +32,102 @@ export interface DeleteOptions {
   timeoutMs: number;
 }
 
+type Resource = CreatedResources['resources'][number];
+
 /**
- * Deletes what a load run created, a few at a time within a time budget,
- * after the measured run (nothing here reaches metrics, timeline or gates).
- * Never throws: failures are counted as leftovers.
+ * Deletes what a load run created within a time budget, after the measured
+ * run (nothing here reaches metrics, timeline or gates): newest first, a few
+ * at a time, then each DELETE that did not take once more, one at a time. A
+ * 2xx whose envelope refuses (`{"code": 7}` inside HTTP 200) is no deletion.
+ * Never throws: failures are counted as leftovers, each with why.
  */
 export async function deleteCreated(
   created: CreatedResources,
   options: DeleteOptions,
 ): Promise<CleanupSummary> {
   const deadline = Date.now() + options.budgetMs;
-  const queue = created.resources;
-  const failures: string[] = [];
-  let next = 0;
+  const failed = new Map<Resource, string>();
   let deleted = 0;
   const headers = Object.fromEntries(
     Object.entries(options.headers).filter(
       ([k]) => !['content-type', 'content-length'].includes(k.toLowerCase()),
     ),
   );
-  const lane = async () => {
-    while (next < queue.length) {
-      const resource = queue[next++];
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        failures.push(`${resource.label}: cleanup time budget ran out`);
-        continue;
-      }
-      const url = new URL(resource.path, options.origin);
-      if (url.origin !== options.origin) {
-        failures.push(`${resource.label}: not on ${options.origin}, not sent`);
-        continue;
-      }
-      try {
-        const response = await fetch(url, {
-          method: 'DELETE',
-          headers,
-          redirect: 'manual',
-          signal: AbortSignal.timeout(Math.min(options.timeoutMs, left)),
-        });
-        await response.arrayBuffer().catch(() => undefined);
-        if (response.ok || response.status === 404 || response.status === 410) deleted++;
-        else failures.push(`${resource.label}: ${response.status}`);
-      } catch (error) {
-        failures.push(
-          `${resource.label}: ${(error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message}`,
-        );
-      }
+  const attempt = async (resource: Resource, again: boolean) => {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      if (!again) failed.set(resource, 'cleanup time budget ran out');
+      return;
     }
+    const url = new URL(resource.path, options.origin);
+    if (url.origin !== options.origin) {
+      failed.set(resource, `not on ${options.origin}, not sent`);
+      return;
+    }
+    let why: string | undefined;
+    try {
+      const response = await fetch(url, {
+        method: 'DELETE',
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(Math.min(options.timeoutMs, left)),
+      });
+      const text = await response.text().catch(() => '');
+      why = deleteRefusal({ status: response.status, json: parse(text) });
+    } catch (error) {
+      why = (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
+    }
+    if (why === undefined) {
+      failed.delete(resource);
+      deleted += 1 + (resource.children ?? 0);
+    } else failed.set(resource, again ? `${why} (tried twice)` : why);
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, lane));
-  const total = queue.length + created.overflowed;
+  const newestFirst = [...created.resources].reverse();
+  await inLanes(newestFirst, Math.max(1, options.concurrency ?? 8), (r) => attempt(r, false));
+  await inLanes(
+    newestFirst.filter((r) => failed.has(r) && !/not sent/.test(failed.get(r) ?? '')),
+    1,
+    (r) => attempt(r, true),
+  );
+  const leftovers = [
+    ...[...failed].flatMap(([r, why]) =>
+      Array.from({ length: 1 + (r.children ?? 0) }, (_, i) =>
+        i === 0 ? `${r.label}: ${why}` : `below ${r.label}: ${why}`,
+      ),
+    ),
+    ...created.undeletable.map((u) => `${u.label}: ${u.reason}`),
+    ...Array.from({ length: created.overflowed }, () => 'created past the ledger cap: not recorded'),
+  ];
+  const reasons: Record<string, number> = {};
+  for (const line of leftovers) {
+    const reason = line.startsWith('created past') ? line : line.slice(line.indexOf(': ') + 2);
+    reasons[reason] = (reasons[reason] ?? 0) + 1;
+  }
+  const children = created.resources.reduce((sum, r) => sum + (r.children ?? 0), 0);
+  const total = created.resources.length + children + created.undeletable.length + created.overflowed;
   return {
     created: total,
     deleted,
     leftover: total - deleted,
     overflowed: created.overflowed || undefined,
     unconfirmed: created.unconfirmed || undefined,
-    leftoverSample: failures.length ? failures.slice(0, 5) : undefined,
+    leftoverReasons: leftovers.length ? reasons : undefined,
+    leftoverSample: leftovers.length ? leftovers.slice(0, 5) : undefined,
   };
+}
+
+async function inLanes<T>(queue: T[], count: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < queue.length) await work(queue[next++]);
+  };
+  await Promise.all(Array.from({ length: count }, lane));
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
