@@ -29,4 +29,5 @@ export const defaults = {
   webServer: { readyPath: '/', timeoutMs: 30_000 },
   stages: ['generate-check', 'contract'] as UserStage[],
   readOnly: { maxRate: 50, maxDurationSec: 60 },
+  prometheus: { scrapeIntervalSec: 15, notMeasured: 'fail' as const },
 } as const;

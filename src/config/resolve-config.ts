@@ -6,8 +6,10 @@ import type {
   ResolvedAuth,
   ResolvedConfig,
   ResolvedEnvironment,
+  ResolvedPrometheus,
   UserConfig,
   UserEnvironment,
+  UserPrometheus,
 } from './types.ts';
 import { isHttpUrl } from './validate-config.ts';
 
@@ -82,6 +84,24 @@ export function resolveEnvironment(
       failOn: user.diff.failOn ?? 'ERR',
       ignore: user.diff.ignore === undefined ? undefined : resolve(config.root, user.diff.ignore),
     },
+    ...(user.prometheus
+      ? { prometheus: resolvePrometheus(user.prometheus, `${at}.prometheus`, processEnv) }
+      : {}),
+  };
+}
+
+function resolvePrometheus(user: UserPrometheus, at: string, env: NodeJS.ProcessEnv): ResolvedPrometheus {
+  const url = readFromEnv(user.url, `${at}.url`, env);
+  if (!isHttpUrl(url))
+    throw new TollgateError('TG_CONFIG_INVALID', `${at}.url must be an http(s) URL, got "${url}"`);
+  return {
+    url: url.replace(/\/+$/, ''),
+    headers: Object.fromEntries(
+      Object.entries(user.headers ?? {}).map(([h, v]) => [h, readFromEnv(v, `${at}.headers.${h}`, env)]),
+    ),
+    queries: user.queries ?? {},
+    scrapeIntervalSec: user.scrapeIntervalSec ?? defaults.prometheus.scrapeIntervalSec,
+    notMeasured: user.notMeasured ?? defaults.prometheus.notMeasured,
   };
 }
 

@@ -55,6 +55,21 @@ export interface UserEnvironment {
   stages?: UserStage[];
   /** The `diff` stage: the spec this environment serves (URL, or a path like `/swagger/doc.json` on baseURL), compared with the repo's. */
   diff?: UserDiffOptions;
+  /** The Prometheus that scrapes this environment's API, read by `promql.*` gates after a run. Default: none. */
+  prometheus?: UserPrometheus;
+}
+
+export interface UserPrometheus {
+  /** Base URL of Prometheus (its HTTP API is under `/api/v1`), e.g. `{ env: 'PROMETHEUS_URL' }`. */
+  url: FromEnv;
+  /** Headers sent to Prometheus, e.g. `{ Authorization: { env: 'PROM_AUTH' } }`; values are never printed. Default: none. */
+  headers?: Record<string, FromEnv>;
+  /** Named PromQL queries that gates name as `promql.<name>`; `{{window}}`, `{{start}}`, `{{end}}` are the run's. Default: none. */
+  queries?: Record<string, string>;
+  /** How often Prometheus scrapes the API: the wait after a run before querying. Default: 15. */
+  scrapeIntervalSec?: number;
+  /** What a query that measured nothing (unreachable, error, empty, several series) does to its gate. Default: 'fail'. */
+  notMeasured?: 'fail' | 'pass';
 }
 
 interface UserDiffOptions {
@@ -189,6 +204,17 @@ export interface ResolvedEnvironment {
   stages: UserStage[];
   /** Deployed spec still unresolved against baseURL (a webServer's URL is known only once it runs). */
   diff?: { deployedSpec: string; failOn: 'ERR' | 'WARN'; ignore?: string };
+  prometheus?: ResolvedPrometheus;
+}
+
+export interface ResolvedPrometheus {
+  /** Without a trailing slash. */
+  url: string;
+  /** Read from the environment; sent to Prometheus only, never printed. */
+  headers: Record<string, string>;
+  queries: Record<string, string>;
+  scrapeIntervalSec: number;
+  notMeasured: 'fail' | 'pass';
 }
 
 /** Credentials with the variable names repros print instead of the values. */

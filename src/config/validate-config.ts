@@ -1,5 +1,6 @@
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { FromEnv, UserConfig } from './types.ts';
+import { validatePrometheus } from './validate-prometheus.ts';
 
 /**
  * Checks the shape of a user config at run time (a .js config or a value read
@@ -65,6 +66,7 @@ function validateEnvironment(
       'contract',
       'stages',
       'diff',
+      'prometheus',
     ],
     at,
     fail,
@@ -110,6 +112,7 @@ function validateEnvironment(
   if (e.contract !== undefined) validateContract(e.contract, `${at}.contract`, fail);
   if (e.stages !== undefined) validateStages(e.stages, `${at}.stages`, fail);
   if (e.diff !== undefined) validateDiff(e.diff, `${at}.diff`, fail);
+  if (e.prometheus !== undefined) validatePrometheus(e.prometheus, `${at}.prometheus`, fail);
 }
 
 function validateDiff(diff: unknown, at: string, fail: Fail) {

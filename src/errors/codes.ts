@@ -31,6 +31,14 @@ export const errorCodes = {
   TG_PROFILE_INVALID: { exit: ExitCode.Usage, hint: 'fix the load profile named above' },
   TG_GATE_SYNTAX: { exit: ExitCode.Usage, hint: 'write gates like "<250ms", ">=500" or "<1%"' },
   TG_GENERATED_STALE: { exit: ExitCode.Failed, hint: 'run `tollgate generate` and commit the result' },
+  TG_PROMQL_INVALID: {
+    exit: ExitCode.Usage,
+    hint: "fix the PromQL (try it in Prometheus's expression browser); {{window}}, {{start}} and {{end}} are filled in by tollgate",
+  },
+  TG_PROMETHEUS_UNREACHABLE: {
+    exit: ExitCode.Unreachable,
+    hint: "start Prometheus or fix the environment's prometheus.url (and its headers)",
+  },
   TG_UNREACHABLE: { exit: ExitCode.Unreachable, hint: 'start the API or fix the base URL' },
   TG_SERVER_START: { exit: ExitCode.Unreachable, hint: 'check the webServer command and its output above' },
   TG_UNSAFE_TARGET: {

@@ -12,6 +12,8 @@ export function formatMeasured(value: number | null, kind: MetricKind, unit: Thr
       return unit === '%' ? `${round(value * 100, 2)}%` : `${round(value, 4)}`;
     case 'rate':
       return `${round(value, 1)}`;
+    case 'value':
+      return String(Number(value.toPrecision(4)));
     default:
       return `${round(value, 0)}`;
   }

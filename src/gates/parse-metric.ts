@@ -30,6 +30,7 @@ const shape = /^([a-z]+)(?:\{op:([A-Za-z0-9_.-]+)\})?(?:\.([A-Za-z0-9]+))?$/;
  * when the name is not a known metric.
  */
 export function parseMetricName(name: string): MetricName | string {
+  if (name.startsWith('promql')) return parsePromqlName(name);
   const match = shape.exec(name.trim());
   if (!match) return `"${name}" is not a metric name (known: ${knownList()})`;
   const [, family, op, stat = ''] = match;
@@ -50,6 +51,20 @@ export function parsePercentile(stat: string): number | undefined {
   return value > 0 && value <= 100 ? value : undefined;
 }
 
+/** `promql.<name>` (a query of the environment's `prometheus.queries`) or `promql:<expr>`; evaluated by src/prometheus/. */
+function parsePromqlName(name: string): MetricName | string {
+  const base = { name, kind: 'value' as const, family: 'promql' };
+  if (name.startsWith('promql:')) {
+    const expr = name.slice('promql:'.length).trim();
+    if (expr === '')
+      return `"${name}": write the PromQL after "promql:", e.g. "promql:sum(rate(http_requests_total[{{window}}]))"`;
+    return { ...base, stat: '', promql: { expr } };
+  }
+  const m = /^promql\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(name);
+  if (!m) return `"${name}" must be promql.<name> (a key of prometheus.queries) or promql:<expr>`;
+  return { ...base, stat: m[1], promql: { query: m[1] } };
+}
+
 function knownList(): string {
-  return Object.keys(metricCatalog).join(', ');
+  return `${Object.keys(metricCatalog).join(', ')}, promql.<query>, promql:<expr>`;
 }

@@ -8,6 +8,15 @@ const thresholdExample: Record<MetricKind, string> = {
   ratio: '<1%',
   count: '==0',
   rate: '>=500',
+  value: '<0.01',
+};
+
+const unitless: Record<MetricKind, string> = {
+  latency: '',
+  ratio: '',
+  count: 'a count',
+  rate: 'requests per second',
+  value: "a PromQL value (in the query's own unit)",
 };
 
 const toMs = { us: 0.001, µs: 0.001, ms: 1, s: 1000 } as const;
@@ -38,7 +47,7 @@ export function parseThreshold(text: unknown, kind: MetricKind): Threshold | str
       if (number > 1) return `${bad} (a ratio above 1; did you mean ${number}%?)`;
       return { comparator, value: number, text: text.trim(), unit };
     default:
-      if (unit !== '') return `${bad} (${kind === 'rate' ? 'requests per second' : 'a count'} takes no unit)`;
+      if (unit !== '') return `${bad} (${unitless[kind]} takes no unit)`;
       return { comparator, value: number, text: text.trim(), unit };
   }
 }

@@ -11,7 +11,8 @@ export type GateSet = Record<string, string>;
 export type Comparator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 /** What a metric measures decides which units its threshold may use. */
-export type MetricKind = 'latency' | 'ratio' | 'count' | 'rate';
+/** `value`: a number as a PromQL query returns it, in its own unit. */
+export type MetricKind = 'latency' | 'ratio' | 'count' | 'rate' | 'value';
 
 export interface Threshold {
   comparator: Comparator;
@@ -27,7 +28,7 @@ export interface MetricName {
   /** As written: `latency{op:getAlbum}.p95`. */
   name: string;
   kind: MetricKind;
-  /** `latency`, `errors`, `rps`, `contract`, `coverage`. */
+  /** `latency`, `errors`, `rps`, `contract`, `coverage`, `promql`. */
   family: string;
   /** `p95`, `mean`, `rate`... ('' for `rps`). */
   stat: string;
@@ -35,6 +36,8 @@ export interface MetricName {
   percentile?: number;
   /** Operation tag (`{op:getAlbum}`), when given. */
   op?: string;
+  /** `promql.<name>` names a query of the environment's `prometheus.queries`; `promql:<expr>` gives it inline. */
+  promql?: { query: string } | { expr: string };
 }
 
 export interface ParsedGate {

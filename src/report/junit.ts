@@ -157,6 +157,14 @@ function gateSuite(gates: GateResult[]): XmlEntry {
         { name: 'skipped', attributes: { message: `unreliable: ${gate.note ?? 'no note'}` } },
       ];
     }
+    // A PromQL gate shows what Prometheus was asked and what it said, passed or not.
+    if (gate.promql) {
+      const { query, time } = gate.promql;
+      testcase.children = [
+        ...(testcase.children ?? []),
+        { name: 'system-out', text: `query: ${query}\ntime: ${time}\nvalue: ${gate.measuredText}` },
+      ];
+    }
     return testcase;
   });
   return suite('gates', cases);

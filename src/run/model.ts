@@ -69,6 +69,8 @@ export interface GateResult {
   verdict: 'pass' | 'fail' | 'unreliable';
   /** Why a gate is unreliable or failed beyond the numbers (e.g. "generator CPU saturated"). */
   note?: string;
+  /** PromQL gates: the query as sent to Prometheus (placeholders filled in) and the evaluation time, unix seconds. */
+  promql?: { query: string; time: number };
 }
 
 // ---------------------------------------------------------------- contract

@@ -10,6 +10,7 @@ import type { Overrides } from '../../load/profile/stages.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
+import { preparePromqlGates, runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { loadOutcome } from '../../run/stages/load-stage.ts';
@@ -72,6 +73,10 @@ export const loadCommand: Command = {
           : target.envName;
       if (gatesEnv !== target.envName) notes.push('ad hoc run: judged by the profile\'s "local" gates');
       for (const note of notes) ctx.err(`note: ${note}`);
+      const promql = await preparePromqlGates(target.env.prometheus, profile.options.gates?.[gatesEnv], {
+        env: target.envName,
+        where: `${profile.source}: gates.${gatesEnv}`,
+      });
       const tty = Boolean(process.stderr.isTTY) && !ctx.json;
       let lastPlain = 0;
       const startedAt = new Date();
@@ -95,6 +100,14 @@ export const loadCommand: Command = {
         },
       });
       if (tty) process.stderr.write('\n');
+      if (promql.gates.length > 0 && !ctx.signal.aborted) {
+        if (!ctx.json)
+          ctx.err(
+            `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
+          );
+        const window = runWindow(report.startedAt, report.durationMs);
+        report.gates.push(...(await promql.measure(`load:${report.profile}`, window, ctx.signal)));
+      }
       const run = createRunDir(
         target.config.reportsDir,
         target.envName,
