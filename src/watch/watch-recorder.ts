@@ -103,7 +103,7 @@ export class WatchRecorder extends Recorder {
     span.requests++;
     recordMicros(span.latency, correctedMicros ?? micros);
     if (at >= this.sinceMs) this.answeredSince++;
-    if (!this.unexpected(op, status)) return;
+    if (!this.isUnexpected(op, status)) return;
     const kind = status >= 500 ? 'http5xx' : 'http4xx';
     span.failed(kind, at);
     this.secondFailures[kind]++;

@@ -15,6 +15,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   inspect: () => import('./inspect.ts').then((m) => m.inspectCommand),
   init: () => import('./init.ts').then((m) => m.initCommand),
   export: () => import('./export.ts').then((m) => m.exportCommand),
+  import: () => import('./import.ts').then((m) => m.importCommand),
 };
 
 /**
@@ -64,5 +65,10 @@ export const commandList: Record<string, { summary: string; example: string }> =
   export: {
     summary: 'write a load profile as a k6 script typed with @types/k6 (--k6-operator: TestRun + ConfigMap)',
     example: 'tollgate export k6 smoke --env staging',
+  },
+  import: {
+    summary:
+      "merge k6 JSON output (--out json) of any number of pods into one run and judge the profile's gates",
+    example: 'tollgate import k6 pod-1.json pod-2.json pod-3.json --profile baseline --env staging',
   },
 };

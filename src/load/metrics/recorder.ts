@@ -75,7 +75,8 @@ export class Recorder {
     this.total = newStats(corrected);
   }
 
-  protected unexpected(op: string, status: number): boolean {
+  /** Whether tollgate counts this status of this operation as an HTTP error. */
+  isUnexpected(op: string, status: number): boolean {
     const listed = this.expected.get(op);
     return listed ? !listed.has(status) : status < 200 || status >= 300;
   }
@@ -112,7 +113,7 @@ export class Recorder {
     const shown = correctedMicros ?? micros;
     recordMicros(this.second, shown);
     this.secondRequests++;
-    const unexpected = this.unexpected(op, status);
+    const unexpected = this.isUnexpected(op, status);
     if (unexpected) this.secondErrors++;
     if (!counted) return;
     for (const s of [this.total, this.op(op)]) {
