@@ -13,6 +13,7 @@ describe('stage outcomes', () => {
     stats: { requests: 1, dropped: 0, timeouts: 0, transportErrors: 0 },
     unanswered: { requests: 100, timeouts: 0, connection: 0, budget: '1%' },
     replays: {},
+    cleanup: { created: 12, deleted: 12, leftover: [] },
     ...over,
   });
 
@@ -54,6 +55,13 @@ describe('stage outcomes', () => {
       }),
     );
     assert.equal(within.verdict, 'pass');
+  });
+  test('contract: created resources left on the server fail the run, naming how many', () => {
+    const outcome = contractOutcome(
+      run({ findings: [], groups: [], cleanup: { created: 12, deleted: 11, leftover: ['/v1/albums/17'] } }),
+    );
+    assert.equal(outcome.verdict, 'fail');
+    assert.match(outcome.summary, /CLEANUP LEFT 1 created resources/);
   });
   test('contract: a run the target cut short is an error', () => {
     const outcome = contractOutcome(
