@@ -9,6 +9,7 @@ import { loadProfile } from '../../load/profile/load-profile.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
 import type { LoadedProfile } from '../../load/types.ts';
+import { preparePromqlGates } from '../../prometheus/prepare-promql-gates.ts';
 import { watchLines } from '../../report/watch-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
@@ -117,6 +118,8 @@ export const watchCommand: Command = {
           ? 'local'
           : target.envName;
       const { gates, where } = pickGates(ctx, profile, gatesEnv);
+      const parsed = parseGateSet(gates, where);
+      const promql = await preparePromqlGates(target.env.prometheus, parsed, { env: target.envName, where });
       const abortOnFail = profile.options.abortOnFail;
       const abortAfterMs =
         ctx.values['abort-on-fail'] || abortOnFail
@@ -135,7 +138,7 @@ export const watchCommand: Command = {
         beforeMs,
         settleMs,
         timeoutMs,
-        gates: parseGateSet(gates, where),
+        gates: parsed.filter((g) => g.metric.family !== 'promql'),
         abortAfterMs,
         cwd: ctx.cwd,
         scrub,
@@ -144,6 +147,16 @@ export const watchCommand: Command = {
           if (!ctx.json) ctx.err(line);
         },
       });
+      // PromQL gates judge the switch window, read from Prometheus one scrape after the load.
+      if (promql.gates.length > 0 && watch.command && !ctx.signal.aborted) {
+        if (!ctx.json)
+          ctx.err(
+            `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
+          );
+        const start = Date.parse(watch.startedAt);
+        const window = { startMs: start + watch.window.startMs, endMs: start + watch.window.endMs };
+        watch.gates.push(...(await promql.measure(`watch:${watch.profile}`, window, ctx.signal)));
+      }
       const run = createRunDir(
         target.config.reportsDir,
         target.envName,
@@ -189,7 +202,10 @@ function pickGates(
   if (flags.length > 0) {
     const gates: GateSet = {};
     for (const flag of flags) {
-      const m = /^\s*([^<>=!\s]+)\s*((?:<=|>=|==|!=|<|>).*)$/.exec(flag);
+      // an inline PromQL has its own comparisons and braces: the threshold is the last comparison
+      const m = flag.trim().startsWith('promql:')
+        ? /^\s*(promql:.+?)\s*((?:<=|>=|==|!=|<|>)\s*\d+(?:\.\d+)?)\s*$/.exec(flag)
+        : /^\s*([^<>=!\s]+)\s*((?:<=|>=|==|!=|<|>).*)$/.exec(flag);
       if (!m)
         throw new TollgateError(
           'TG_GATE_SYNTAX',

@@ -7,6 +7,7 @@ import { progressLabel } from '../../load/format-summary.ts';
 import { loadProfile } from '../../load/profile/load-profile.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
+import { preparePromqlGates, runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { formatMs } from '../../report/format.ts';
 import { type LoadResult, p99Text } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
@@ -33,10 +34,15 @@ export const loadStage: StageRunner = async (ctx, stage) => {
     target.baseURL,
   );
   for (const note of notes) ctx.log(`  ${note}`);
+  const gatesEnv = stage.gatesFrom ?? target.envName;
+  const promql = await preparePromqlGates(target.env.prometheus, profile.options.gates?.[gatesEnv], {
+    env: target.envName,
+    where: `${profile.source}: gates.${gatesEnv}`,
+  });
   let lastLog = 0;
   const report = await runLoad({
     profile,
-    env: stage.gatesFrom ?? target.envName,
+    env: gatesEnv,
     baseURL: target.baseURL,
     headers: target.headers,
     spec: target.spec,
@@ -51,6 +57,11 @@ export const loadStage: StageRunner = async (ctx, stage) => {
       );
     },
   });
+  if (promql.gates.length > 0 && !ctx.signal.aborted) {
+    ctx.log(`  waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`);
+    const window = runWindow(report.startedAt, report.durationMs);
+    report.gates.push(...(await promql.measure(`load:${report.profile}`, window, ctx.signal)));
+  }
   const result = toLoadResult(report);
   // a profile outside the project (e.g. --config in another folder) is named by its absolute path
   if (result.source.startsWith('..')) result.source = resolve(ctx.root, result.source);
