@@ -3,6 +3,7 @@ import { isExchangeError } from '../http/exchange-error.ts';
 import { sendRequest } from '../http/send-request.ts';
 import { toCurl } from '../http/to-curl.ts';
 import type { CleanupLedger, DeletableEntry } from '../stateful/cleanup-ledger.ts';
+import { deleteRefusal } from '../stateful/delete-refusal.ts';
 import { buildRequest } from './build-request.ts';
 import type { CaseRunner } from './execute-case.ts';
 
@@ -40,6 +41,12 @@ export async function cleanup(ledger: CleanupLedger, runner: CaseRunner, budgetM
         timeoutMs: Math.min(runner.timeoutMs, left),
       });
       why = ledger.deleteAnswered(entry.deleteOperation, entry.params, response);
+      // Refused twice inside a 2xx ("record not found" as code 7): gone already if its read says so.
+      if (why !== undefined && again && response.status < 300) {
+        const gone = await goneAlready(entry, runner, deadline);
+        if (gone !== undefined) sent++;
+        if (gone) why = ledger.deleteAnswered(entry.deleteOperation, entry.params, { status: 404 });
+      }
     } catch (error) {
       if (!isExchangeError(error)) throw error;
       why = error.kind === 'timeout' ? 'timed out' : error.message;
@@ -49,6 +56,26 @@ export async function cleanup(ledger: CleanupLedger, runner: CaseRunner, budgetM
   await inLanes(ledger.pending().reverse(), lanes, (entry) => attempt(entry, false));
   await inLanes(ledger.pending().reverse(), 1, (entry) => attempt(entry, true));
   return sent;
+}
+
+/** Whether the resource's GET answers 404, 410 or an envelope refusal: already gone; undefined when not asked. */
+async function goneAlready(
+  entry: DeletableEntry,
+  runner: CaseRunner,
+  deadline: number,
+): Promise<boolean | undefined> {
+  const read = runner.spec.operations.find(
+    (op) => op.method === 'get' && op.path === entry.deleteOperation.path,
+  );
+  const left = deadline - Date.now();
+  if (!read || left <= 0) return undefined;
+  const testCase = { ...deleteCase(entry), operationId: read.id };
+  const request = buildRequest(runner.spec, read, testCase, runner.target);
+  const { response } = await (runner.send ?? sendRequest)(request, {
+    timeoutMs: Math.min(runner.timeoutMs, left),
+  });
+  if (response.status === 404 || response.status === 410) return true;
+  return response.status < 300 && deleteRefusal(response, runner.envelope) !== undefined;
 }
 
 async function inLanes<T>(queue: T[], count: number, work: (item: T) => Promise<void>): Promise<void> {
