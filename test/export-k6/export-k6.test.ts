@@ -180,6 +180,45 @@ test('export k6: an open profile becomes ramping-arrival-rate; a broken export f
   }
 });
 
+test('export k6: one flat stage is constant-arrival-rate (open) or constant-vus (closed), and type-checks', async () => {
+  const table = [
+    [
+      'flat-open',
+      "model: 'open', rate: 40, duration: '30s'",
+      {
+        executor: 'constant-arrival-rate',
+        rate: 40,
+        timeUnit: '1s',
+        duration: '30s',
+        preAllocatedVUs: 2,
+        maxVUs: 8,
+      },
+    ],
+    [
+      'flat-closed',
+      "model: 'closed', connections: 6, duration: '1m'",
+      { executor: 'constant-vus', vus: 6, duration: '60s' },
+    ],
+  ] as const;
+  const outs: string[] = [];
+  for (const [name, model, want] of table) {
+    const file = join(dir, `${name}.ts`);
+    writeFileSync(
+      file,
+      `export default { ${model}, requests: [{ path: '/healthz', method: 'get' }], gates: { local: { 'latency.max': '<1s' } } };\n`,
+    );
+    const out = join(dir, `${name}.k6.ts`);
+    const result = await runCli(['export', 'k6', file, '--env', 'local', '--out', out], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    const opts = options(readFileSync(out, 'utf8'));
+    assert.deepEqual(opts.scenarios, { [name]: want }, name);
+    assert.deepEqual(opts.thresholds, { http_req_duration: ['max<1000'] }, name);
+    outs.push(out);
+  }
+  const typed = await typecheck(outs);
+  assert.equal(typed.code, 0, typed.output);
+});
+
 test('export k6 --k6-operator: a TestRun with the CRD fields k6-operator documents, and the ConfigMap', async () => {
   const out = join(dir, 'op', 'smoke.ts');
   const result = await runCli(
