@@ -43,6 +43,11 @@ export async function assertPromqlGates(
     const query = renderQuery(expressionOf(gate, prometheus, source), { startMs: now - 60_000, endMs: now });
     const result = await queryInstant(prometheus, query, now / 1000);
     if (result.ok) continue;
+    if (result.problem === 'denied')
+      throw new TollgateError(
+        'TG_PROMETHEUS_UNREACHABLE',
+        `${result.message}, needed by gate ${gate.metric.name}: check environments.${source.env}.prometheus.headers`,
+      );
     if (result.problem === 'unreachable')
       throw new TollgateError(
         'TG_PROMETHEUS_UNREACHABLE',

@@ -7,7 +7,11 @@ export interface PrometheusEndpoint {
 /** One instant query's outcome: a single number, or why there is none. */
 export type InstantResult =
   | { ok: true; value: number }
-  | { ok: false; problem: 'unreachable' | 'invalid' | 'error' | 'empty' | 'shape'; message: string };
+  | {
+      ok: false;
+      problem: 'unreachable' | 'denied' | 'invalid' | 'error' | 'empty' | 'shape';
+      message: string;
+    };
 
 /**
  * Runs one instant query through Prometheus's HTTP API (`POST
@@ -42,9 +46,10 @@ export async function queryInstant(
   try {
     body = JSON.parse(text) as PrometheusBody;
   } catch {
+    const denied = response.status === 401 || response.status === 403;
     return {
       ok: false,
-      problem: 'error',
+      problem: denied ? 'denied' : 'error',
       message: `Prometheus at ${endpoint.url} answered ${response.status} without JSON (${text.slice(0, 80).trim()})`,
     };
   }

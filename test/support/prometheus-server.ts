@@ -19,7 +19,10 @@ export interface PrometheusServer {
  * config and data folder, scraping each job's target (`host:port`) every
  * second, and waits until every target is up.
  */
-export async function startPrometheus(jobs: Record<string, string>): Promise<PrometheusServer> {
+export async function startPrometheus(
+  jobs: Record<string, string>,
+  options: { basicAuth?: { user: string; bcrypt: string; password: string } } = {},
+): Promise<PrometheusServer> {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-prometheus-'));
   const port = await freePort();
   const scrape = Object.entries(jobs)
@@ -29,9 +32,12 @@ export async function startPrometheus(jobs: Record<string, string>): Promise<Pro
     join(dir, 'prometheus.yml'),
     `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n${scrape}\n`,
   );
+  const auth = options.basicAuth;
+  if (auth) writeFileSync(join(dir, 'web.yml'), `basic_auth_users:\n  ${auth.user}: ${auth.bcrypt}\n`);
   const child = spawn(
     prometheusBinary,
     [
+      ...(auth ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
       `--config.file=${join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
@@ -46,7 +52,10 @@ export async function startPrometheus(jobs: Record<string, string>): Promise<Pro
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = `http://127.0.0.1:${port}`;
   const query = async (expr: string) => {
-    const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
+    const headers: Record<string, string> = auth
+      ? { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
+      : {};
+    const r = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`, { headers });
     return ((await r.json()) as { data: { resultType: string; result: unknown[] } }).data;
   };
   const stop = async () => {
