@@ -27,6 +27,7 @@ const allowed: Record<string, string[]> = {
   init: ['spec', 'cases', 'config', 'generate', 'errors'],
   report: ['run', 'http'],
   prometheus: ['gates', 'config', 'run', 'errors'],
+  'metrics-out': ['run', 'load', 'errors'],
   traffic: ['spec', 'cases', 'errors'],
   compare: ['spec', 'load', 'traffic', 'contract', 'target', 'config', 'run', 'errors', 'http'],
   target: ['config', 'spec', 'errors', 'http'],
@@ -69,6 +70,7 @@ const allowed: Record<string, string[]> = {
     'checks',
     'prometheus',
     'watch',
+    'metrics-out',
   ],
   public: ['config', 'load', 'playwright', 'run', 'vitest'],
 };
@@ -76,6 +78,7 @@ const onlyHere: Record<string, string[]> = {
   autocannon: ['load'],
   '@playwright/test': ['playwright', 'public'],
   vitest: ['vitest', 'public'],
+  'prom-client': ['metrics-out'],
 };
 
 /**

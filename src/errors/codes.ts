@@ -69,6 +69,14 @@ export const errorCodes = {
     exit: ExitCode.Usage,
     hint: 'generate one with `swag init` (docs/swagger.yaml), or pass --spec <file>',
   },
+  TG_PUSH_FAILED: {
+    exit: ExitCode.Unreachable,
+    hint: "start the Pushgateway or fix --push; the run's reports and metrics.prom were written",
+  },
+  TG_PORT_IN_USE: {
+    exit: ExitCode.Usage,
+    hint: 'stop what listens there or pick another port with --port',
+  },
   TG_INIT_EXISTS: {
     exit: ExitCode.Usage,
     hint: 'move the files named above away, or pass --force to overwrite them',

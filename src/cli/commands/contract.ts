@@ -16,6 +16,7 @@ import { contractOutcome } from '../../run/stages/contract-stage.ts';
 import { openTarget, type Target } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
 import { replayCommandOf } from '../replay-command.ts';
+import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
 /**
  * `tollgate contract`: generate cases from the spec, send them, check every
@@ -35,6 +36,7 @@ export const contractCommand: Command = {
   ],
   options: {
     ...targetOptions,
+    ...pushOption,
     seed: {
       type: 'string',
       description: 'seed for case generation (default: config, else 1)',
@@ -119,19 +121,25 @@ export const contractCommand: Command = {
     },
   },
   async run(ctx) {
+    const push = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const options = contractOptions(ctx, target);
       if (typeof ctx.values.replay === 'string') return await replay(ctx, target, options, ctx.values.replay);
-      return await contract(ctx, target, options);
+      return await contract(ctx, target, options, push);
     } finally {
       await target.close();
     }
   },
 };
 
-async function contract(ctx: CommandContext, target: Target, options: ContractOptions): Promise<number> {
+async function contract(
+  ctx: CommandContext,
+  target: Target,
+  options: ContractOptions,
+  push: URL | undefined,
+): Promise<number> {
   const tty = process.stderr.isTTY === true && !ctx.json;
   let lastLine = 0;
   const onProgress = (p: ContractProgress) => {
@@ -164,7 +172,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
     groups: run.groups.length,
   };
   writeFileSync(join(dir, CONTRACT_FILE), `${JSON.stringify({ summary, ...run }, null, 2)}\n`);
-  recordCommandRun(target, { name: 'contract', kind: 'contract' }, outcome, {
+  const model = recordCommandRun(target, { name: 'contract', kind: 'contract' }, outcome, {
     id,
     dir,
     startedAt,
@@ -185,6 +193,7 @@ async function contract(ctx: CommandContext, target: Target, options: ContractOp
       `\nWrote ${relative(ctx.cwd, join(dir, CONTRACT_FILE))} and ${relative(ctx.cwd, join(dir, 'index.html'))}`,
     );
   }
+  await exportRunMetrics(ctx, model, dir, 'contract', push);
   if (run.aborted) return run.aborted.reason === 'interrupted' ? 130 : 3;
   return outcome.verdict === 'pass' ? 0 : 1;
 }

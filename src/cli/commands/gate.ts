@@ -5,6 +5,7 @@ import { renderConsole } from '../../report/console.ts';
 import { runGate } from '../../run/run-gate.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, targetOptions } from '../command.ts';
+import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
 /** `tollgate gate --env staging`: every configured stage, one verdict, one report, one exit code. */
 export const gateCommand: Command = {
@@ -18,6 +19,7 @@ export const gateCommand: Command = {
   ],
   options: {
     ...targetOptions,
+    ...pushOption,
     'fail-fast': { type: 'boolean', description: 'stop after the first stage that does not pass' },
     stages: {
       type: 'string',
@@ -32,6 +34,7 @@ export const gateCommand: Command = {
   },
   async run(ctx) {
     const stages = ctx.values.stages === undefined ? undefined : parseStages(String(ctx.values.stages));
+    const push = pushTarget(ctx);
     const target = await openTarget(ctx);
     let result: Awaited<ReturnType<typeof runGate>>;
     try {
@@ -56,6 +59,7 @@ export const gateCommand: Command = {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       ctx.out(renderConsole(result.model, { color, reportPath }).trimEnd());
     }
+    await exportRunMetrics(ctx, result.model, result.dir, 'gate', push);
     return result.exitCode;
   },
 };

@@ -16,6 +16,7 @@ import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { loadOutcome } from '../../run/stages/load-stage.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
+import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
 /** `tollgate load <profile> --env <name>`: runs a load profile and judges its gates. */
 export const loadCommand: Command = {
@@ -29,6 +30,7 @@ export const loadCommand: Command = {
   ],
   options: {
     ...targetOptions,
+    ...pushOption,
     duration: {
       type: 'string',
       description: 'seconds of measured load (stages scale to fit)',
@@ -57,6 +59,7 @@ export const loadCommand: Command = {
       rate: number(ctx, 'rate'),
       connections: number(ctx, 'connections', true),
     };
+    const push = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
@@ -116,18 +119,24 @@ export const loadCommand: Command = {
       const file = join(run.dir, 'load.json');
       const verdict = report.aborted?.reason.startsWith(targetStopped) ? 'error' : gatesVerdict(report.gates);
       writeFileSync(file, `${JSON.stringify({ ...report, verdict, baseURL: target.baseURL }, null, 2)}\n`);
-      recordCommandRun(target, { name: `load:${report.profile}`, kind: 'load' }, loadOutcome(report), {
-        id: run.id,
-        dir: run.dir,
-        startedAt,
-        moveLatest: !ctx.values['run-dir'],
-        aborted: report.aborted,
-      });
+      const model = recordCommandRun(
+        target,
+        { name: `load:${report.profile}`, kind: 'load' },
+        loadOutcome(report),
+        {
+          id: run.id,
+          dir: run.dir,
+          startedAt,
+          moveLatest: !ctx.values['run-dir'],
+          aborted: report.aborted,
+        },
+      );
       if (ctx.json) ctx.out(JSON.stringify({ ...report, verdict, file }, null, 2));
       else {
         for (const line of formatLoadSummary(report)) ctx.out(line);
         ctx.out(`wrote ${relative(ctx.cwd, file)} and ${relative(ctx.cwd, join(run.dir, 'index.html'))}`);
       }
+      await exportRunMetrics(ctx, model, run.dir, 'load', push);
       if (ctx.signal.aborted) return ExitCode.Interrupted;
       const t = report.totals;
       if (t.requests === 0 && t.errors.connection > 0) return ExitCode.Unreachable;
