@@ -28,6 +28,7 @@ const allowed: Record<string, string[]> = {
   report: ['run', 'http'],
   prometheus: ['gates', 'config', 'run', 'errors'],
   'metrics-out': ['run', 'load', 'errors'],
+  monitor: ['spec', 'schema', 'cases', 'contract', 'config', 'run', 'errors'],
   traffic: ['spec', 'cases', 'errors'],
   compare: ['spec', 'load', 'traffic', 'contract', 'target', 'config', 'run', 'errors', 'http'],
   target: ['config', 'spec', 'errors', 'http'],
@@ -71,6 +72,7 @@ const allowed: Record<string, string[]> = {
     'prometheus',
     'watch',
     'metrics-out',
+    'monitor',
   ],
   public: ['config', 'load', 'playwright', 'run', 'vitest'],
 };
@@ -78,7 +80,7 @@ const onlyHere: Record<string, string[]> = {
   autocannon: ['load'],
   '@playwright/test': ['playwright', 'public'],
   vitest: ['vitest', 'public'],
-  'prom-client': ['metrics-out'],
+  'prom-client': ['metrics-out', 'monitor'],
 };
 
 /**

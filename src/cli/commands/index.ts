@@ -9,6 +9,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   contract: () => import('./contract.ts').then((m) => m.contractCommand),
   load: () => import('./load.ts').then((m) => m.loadCommand),
   watch: () => import('./watch.ts').then((m) => m.watchCommand),
+  monitor: () => import('./monitor.ts').then((m) => m.monitorCommand),
   diff: () => import('./diff.ts').then((m) => m.diffCommand),
   generate: () => import('./generate.ts').then((m) => m.generateCommand),
   report: () => import('./report.ts').then((m) => m.reportCommand),
@@ -40,6 +41,11 @@ export const commandList: Record<string, { summary: string; example: string }> =
     summary: 'hold open-model load through a deploy command (-- <command>) and judge the switch window',
     example:
       "tollgate watch smoke --env staging --gate 'errors.count==0' --on-fail ./rollback.sh -- ./switch-to-green.sh",
+  },
+  monitor: {
+    summary:
+      'every --interval, a read-only contract smoke (GET/HEAD examples); results on /metrics for Prometheus',
+    example: 'tollgate monitor --env production',
   },
   diff: {
     summary: 'compare two API descriptions and report breaking changes (oasdiff check ids, ERR/WARN/INFO)',

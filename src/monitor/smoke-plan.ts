@@ -1,0 +1,52 @@
+import { planOperation } from '../cases/plan-cases.ts';
+import { schemaExamples } from '../cases/schema-view.ts';
+import type { IsValid, TestCase } from '../cases/types.ts';
+import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
+import type { LoadedSpec, Operation, Parameter } from '../spec/types.ts';
+
+/** One request of a probe cycle: an operation and its spec-examples case. */
+export interface SmokeProbe {
+  operation: Operation;
+  testCase: TestCase;
+}
+
+export interface SmokePlan {
+  probes: SmokeProbe[];
+  /** Safe operations left out, each with why (a required parameter without an example, the cap). */
+  skipped: { operation: string; reason: string }[];
+}
+
+const safeMethods = new Set(['get', 'head']);
+
+/**
+ * What the monitor sends every cycle: for each GET and HEAD operation whose
+ * required parameters all have a spec example, the examples phase's own case
+ * (nothing generated, nothing written), at most `maxRequests` of them.
+ */
+export function planSmoke(spec: LoadedSpec, maxRequests: number): SmokePlan {
+  const validator = schemaValidatorFor(spec);
+  const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
+  const plan: SmokePlan = { probes: [], skipped: [] };
+  for (const operation of spec.operations.filter((op) => safeMethods.has(op.method))) {
+    const missing = operation.parameters.filter((p) => p.required && !hasExample(p));
+    if (missing.length) {
+      plan.skipped.push({
+        operation: operation.key,
+        reason: `no example for required ${missing.map((p) => `${p.in} parameter ${p.name}`).join(', ')}`,
+      });
+      continue;
+    }
+    const cases = planOperation(spec, operation, { seed: 1, maxCases: 1, readOnly: true }, isValid).cases;
+    const example = cases.find((c) => c.phase === 'examples' && c.expectation === 'valid');
+    if (!example)
+      plan.skipped.push({ operation: operation.key, reason: 'no valid request from its examples' });
+    else if (plan.probes.length >= maxRequests)
+      plan.skipped.push({ operation: operation.key, reason: `over --max-requests ${maxRequests}` });
+    else plan.probes.push({ operation, testCase: example });
+  }
+  return plan;
+}
+
+function hasExample(p: Parameter): boolean {
+  return p.example !== undefined || Boolean(p.examples?.length) || schemaExamples(p.schema).length > 0;
+}
