@@ -47,6 +47,7 @@ const (
 	faultSlowOffset           fault = "slow-offset"            // listAlbums: offset >= 1000 sleeps ALBUMS_SLOW_MS (deep pagination)
 	faultCreate200            fault = "create-200"             // createAlbum: 200 (documented 201), no Location
 	faultIDInWrapper          fault = "id-in-wrapper"          // createAlbum: 201 {"album": {...}}, no Location
+	faultExtraDelay           fault = "extra-delay-ms"         // every route: sleeps ALBUMS_EXTRA_DELAY_MS (a slower build, for canary comparison)
 )
 
 var knownFaults = []fault{
@@ -55,7 +56,7 @@ var knownFaults = []fault{
 	faultLostCreate, faultIgnoreRequiredHeader, faultRejectValid, faultTrailingSlash, faultText404,
 	faultBody204, faultNullArray, faultExtraMethod, faultXSS, faultSlow, faultStall, faultFlaky5xx,
 	faultSyntax500, faultRequiredEmpty, faultOverflow500, faultSlowOffset,
-	faultCreate200, faultIDInWrapper,
+	faultCreate200, faultIDInWrapper, faultExtraDelay,
 }
 
 type faultSet map[fault]bool
@@ -104,6 +105,15 @@ func stall(start time.Time, every, hold time.Duration) gin.HandlerFunc {
 		if d := stallDelay(start, time.Now(), every, hold); d > 0 {
 			sleepCtx(c, d)
 		}
+		c.Next()
+	}
+}
+
+// extraDelay is the extra-delay-ms fault: every request waits d before it is handled,
+// as a build that is uniformly slower would (the canary a comparison must roll back).
+func extraDelay(d time.Duration) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		sleepCtx(c, d)
 		c.Next()
 	}
 }

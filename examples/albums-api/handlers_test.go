@@ -259,3 +259,24 @@ func TestCreateFaults(t *testing.T) {
 		t.Errorf("id-in-wrapper: reads stay unwrapped: %d %s", w.Code, w.Body)
 	}
 }
+
+func TestExtraDelay(t *testing.T) {
+	st := newStore()
+	st.seed(false)
+	slow := newRouter(config{token: "secret", faults: faultSet{faultExtraDelay: true}, extraDelay: 30 * time.Millisecond}, st)
+	fast := newTestRouter(t)
+	for _, path := range []string{"/v1/albums", "/v1/albums/1", "/healthz"} {
+		start := time.Now()
+		if w := do(slow, "GET", path, ""); w.Code != 200 {
+			t.Errorf("extra-delay-ms %s: %d", path, w.Code)
+		}
+		if took := time.Since(start); took < 30*time.Millisecond {
+			t.Errorf("extra-delay-ms %s took %v, want >= 30ms", path, took)
+		}
+		start = time.Now()
+		do(fast, "GET", path, "")
+		if took := time.Since(start); took >= 30*time.Millisecond {
+			t.Errorf("without the fault %s took %v", path, took)
+		}
+	}
+}

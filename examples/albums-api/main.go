@@ -119,6 +119,9 @@ func loadConfig(args []string) (config, error) {
 	if cfg.slow, err = envMillis("ALBUMS_SLOW_MS", 200); err != nil {
 		return cfg, err
 	}
+	if cfg.extraDelay, err = envMillis("ALBUMS_EXTRA_DELAY_MS", 40); err != nil {
+		return cfg, err
+	}
 	if cfg.stallEvery, err = envMillis("ALBUMS_STALL_EVERY_MS", 2000); err != nil {
 		return cfg, err
 	}

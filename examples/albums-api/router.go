@@ -17,6 +17,7 @@ type config struct {
 	slow             time.Duration
 	stallEvery       time.Duration
 	stallFor         time.Duration
+	extraDelay       time.Duration
 }
 
 // newRouter wires middleware and routes. The store should already be seeded.
@@ -27,6 +28,9 @@ func newRouter(cfg config, st *store) *gin.Engine {
 	r.Use(metrics.middleware())
 	if cfg.faults.has(faultStall) {
 		r.Use(stall(time.Now(), cfg.stallEvery, cfg.stallFor))
+	}
+	if cfg.faults.has(faultExtraDelay) && cfg.extraDelay > 0 {
+		r.Use(extraDelay(cfg.extraDelay))
 	}
 	r.Use(requestID())
 	if cfg.accessLog {
