@@ -20,7 +20,7 @@ const allowed: Record<string, string[]> = {
   gates: ['run', 'errors'],
   load: ['spec', 'checks', 'gates', 'http', 'config', 'run', 'errors', 'stateful'],
   generate: ['config', 'spec', 'errors'],
-  watch: ['load', 'gates', 'run', 'report', 'http', 'spec', 'config', 'errors'],
+  watch: ['load', 'traffic', 'gates', 'run', 'report', 'http', 'spec', 'config', 'errors'],
   diff: ['spec', 'errors'],
   'export-k6': ['config', 'gates', 'load', 'spec', 'http', 'errors'],
   'import-k6': ['gates', 'load', 'spec', 'run', 'errors'],

@@ -79,7 +79,7 @@ export interface CompareVerdict {
   criticalFailure?: string;
 }
 
-interface CompareResult {
+export interface CompareResult {
   baseline: { url: string; apiVersion?: string };
   candidate: { url: string; apiVersion?: string };
   startedAt: string;

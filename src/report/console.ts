@@ -1,5 +1,6 @@
 import { gatedLatency, type RunModel, severityOf, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
+import { compareLines } from './compare-text.ts';
 import { diffRows, diffSummary, placeText } from './diff-text.ts';
 import {
   formatChange,
@@ -72,6 +73,8 @@ export function renderConsole(model: RunModel, options: ConsoleOptions = {}): st
   }
   lines.push(...findingLines(model, paint, options.maxGroups ?? 15));
   lines.push(...diffLines(model, paint, options.maxGroups ?? 15));
+  if (model.compare)
+    lines.push('', ...compareLines(model.compare).map((line, i) => (i === 0 ? paint('bold', line) : line)));
   if (model.watch)
     lines.push('', ...watchLines(model.watch).map((line, i) => (i === 0 ? paint('bold', line) : line)));
   for (const load of model.load ?? []) {

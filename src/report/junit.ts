@@ -1,4 +1,11 @@
-import { type Finding, type GateResult, type RunModel, severityOf, type WatchResult } from '../run/model.ts';
+import {
+  type CompareResult,
+  type Finding,
+  type GateResult,
+  type RunModel,
+  severityOf,
+  type WatchResult,
+} from '../run/model.ts';
 import { placeText } from './diff-text.ts';
 import { formatDuration } from './format.ts';
 import { redactFinding } from './redact.ts';
@@ -29,6 +36,7 @@ export function renderJunit(model: RunModel): string {
   if (model.suites) suites.push(playwrightSuite(model));
   if (model.diff) suites.push(diffSuite(model));
   if (model.watch) suites.push(watchSuite(model.watch));
+  if (model.compare) suites.push(compareSuite(model.compare));
   const count = (kind: 'failure' | 'error' | 'skipped') =>
     suites.reduce(
       (n, s) => n + (s.children ?? []).filter((c) => c.children?.some((x) => x.name === kind)).length,
@@ -245,6 +253,19 @@ function watchSuite(watch: WatchResult): XmlEntry {
     cases.push(testcase(`rollback (${r.trigger})`, failure, r.output));
   }
   return suite('watch', cases, watch.durationMs);
+}
+
+/** `tollgate compare`: one testcase per operation and metric; a metric that is not `pass` is a failure. */
+function compareSuite(compare: CompareResult): XmlEntry {
+  const cases = compare.metrics.map(
+    (m): XmlEntry => ({
+      name: 'testcase',
+      attributes: { name: `${m.op} ${m.metric}`, classname: 'compare', time: 0 },
+      children:
+        m.class === 'pass' ? [] : [{ name: 'failure', attributes: { message: m.reason, type: m.class } }],
+    }),
+  );
+  return suite('compare', cases, compare.durationMs);
 }
 
 function playwrightSuite(model: RunModel): XmlEntry {

@@ -1,5 +1,6 @@
 import { gatedLatency, type RunModel, severityOf, type TrendRow, unansweredText } from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
+import { compareMarkdown } from './compare-text.ts';
 import { diffMarkdown } from './diff-text.ts';
 import { formatChange, formatDuration, formatMs, formatPct, formatPointChange, formatRps } from './format.ts';
 import { groupViews, shortCommit, verdictLabel } from './summary-data.ts';
@@ -39,6 +40,7 @@ export function renderMarkdown(model: RunModel): string {
     ...findingsSection(model),
     ...(model.diff ? diffMarkdown(model.diff) : []),
     ...(model.watch ? watchMarkdown(model.watch) : []),
+    ...(model.compare ? compareMarkdown(model.compare) : []),
     ...loadSection(model),
     ...suitesSection(model),
     ...trendSection(model),

@@ -28,6 +28,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   const suites = run.outcomes.find((o) => o.suites);
   const diff = run.outcomes.find((o) => o.diff)?.diff;
   const watch = run.outcomes.find((o) => o.watch)?.watch;
+  const compare = run.outcomes.find((o) => o.compare)?.compare;
   const model: RunModel = {
     schemaVersion: 1,
     id: input.id,
@@ -53,6 +54,7 @@ export function buildRunModel(input: RunModelInput): RunModel {
   if (suites?.suites) model.suites = suites.suites;
   if (diff) model.diff = diff;
   if (watch) model.watch = watch;
+  if (compare) model.compare = compare;
   if (suites?.playwrightReport) model.playwrightReport = suites.playwrightReport;
   return model;
 }

@@ -1,3 +1,7 @@
+import type { CompareResult } from '../compare/types.ts';
+
+export type { CompareResult, MetricResult } from '../compare/types.ts';
+
 import type { DiffResult } from '../diff/types.ts';
 import type { RequestRecord, ResponseRecord } from '../http/types.ts';
 import type { SpecWarning } from '../spec/spec-warnings.ts';
@@ -34,6 +38,8 @@ export interface RunModel {
   diff?: DiffResult;
   /** Traffic held through a deploy command (`tollgate watch`). */
   watch?: WatchResult;
+  /** Baseline against candidate (`tollgate compare`). */
+  compare?: CompareResult;
   /** Relative path of the Playwright HTML report of this run, when suites ran. */
   playwrightReport?: string;
   /** Deltas against the previous run of the same environment, when there was one. */
@@ -44,7 +50,7 @@ export type Verdict = 'pass' | 'fail' | 'error';
 
 export interface StageResult {
   name: string;
-  kind: 'generate-check' | 'contract' | 'suites' | 'load' | 'diff' | 'watch';
+  kind: 'generate-check' | 'contract' | 'suites' | 'load' | 'diff' | 'watch' | 'compare';
   verdict: Verdict | 'skipped';
   durationMs: number;
   /** One line: what happened (e.g. "3 findings in 412 cases"). */

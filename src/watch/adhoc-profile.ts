@@ -1,31 +1,35 @@
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { LoadedProfile } from '../load/types.ts';
 import type { LoadedSpec } from '../spec/types.ts';
+import { readMix } from '../traffic/read-mix.ts';
 
 /**
- * Traffic for a watch without a profile: every GET of the spec that needs no
- * parameter, equally weighted, so a switch can be watched with nothing but
- * the spec and a rate. Reads only: a deploy must not be watched with writes
- * nobody asked for.
+ * Traffic for a watch without a profile: the spec's read mix (src/traffic:
+ * GET and HEAD whose required parameters can be filled), equally weighted,
+ * so a switch can be watched with nothing but the spec and a rate. Reads
+ * only: a deploy must not be watched with writes nobody asked for.
  */
 export function adhocProfile(spec: LoadedSpec, rate: number): LoadedProfile {
-  const reads = spec.operations.filter(
-    (op) => op.method === 'get' && !op.parameters.some((p) => p.required) && !op.requestBody?.required,
-  );
-  if (reads.length === 0) {
+  const mix = readMix(spec);
+  if (mix.requests.length === 0) {
     throw new TollgateError(
       'TG_NOTHING_TO_TEST',
-      `${spec.source} has no GET operation without required parameters to watch a switch with`,
+      `${spec.source} has no GET operation whose parameters can be filled to watch a switch with (${mix.skipped.slice(0, 3).join('; ') || 'no GET operations'})`,
       { hint: 'name a load profile: tollgate watch <profile> --env <name> -- <command>' },
     );
   }
   return {
     name: 'adhoc',
-    source: `${reads.length} GET operations of ${spec.source}`,
+    source: `${mix.requests.length} reads of ${spec.source}`,
     options: {
       model: 'open',
       rate,
-      requests: reads.map((op) => ({ path: op.path, method: 'get' as never, name: op.id })),
+      requests: mix.requests.map((r) => ({
+        path: r.template,
+        method: r.method.toLowerCase() as never,
+        name: r.op,
+        params: r.params,
+      })),
     },
   };
 }

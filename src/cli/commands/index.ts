@@ -10,6 +10,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   load: () => import('./load.ts').then((m) => m.loadCommand),
   watch: () => import('./watch.ts').then((m) => m.watchCommand),
   monitor: () => import('./monitor.ts').then((m) => m.monitorCommand),
+  compare: () => import('./compare.ts').then((m) => m.compareCommand),
   diff: () => import('./diff.ts').then((m) => m.diffCommand),
   generate: () => import('./generate.ts').then((m) => m.generateCommand),
   report: () => import('./report.ts').then((m) => m.reportCommand),
@@ -46,6 +47,12 @@ export const commandList: Record<string, { summary: string; example: string }> =
     summary:
       'every --interval, a read-only contract smoke (GET/HEAD examples); results on /metrics for Prometheus',
     example: 'tollgate monitor --env production',
+  },
+  compare: {
+    summary:
+      'send the same interleaved read traffic to a baseline and a candidate and judge promote or roll back',
+    example:
+      'tollgate compare --spec specs/albums.openapi.yaml --baseline http://127.0.0.1:8080 --candidate http://127.0.0.1:8081 --duration 30s',
   },
   diff: {
     summary: 'compare two API descriptions and report breaking changes (oasdiff check ids, ERR/WARN/INFO)',

@@ -2,6 +2,7 @@ import type { UserStage } from '../../config/types.ts';
 import type { ExitCodeValue } from '../../errors/exit-codes.ts';
 import type { Target } from '../../target/open-target.ts';
 import type {
+  CompareResult,
   ContractResult,
   DiffResult,
   GateResult,
@@ -35,6 +36,7 @@ export interface StageOutcome {
   suites?: SuiteResult;
   diff?: DiffResult;
   watch?: WatchResult;
+  compare?: CompareResult;
   /** Relative to the run folder. */
   playwrightReport?: string;
   /** The target cut the stage short (died, never answered): the run is aborted with this reason. */
@@ -43,8 +45,8 @@ export interface StageOutcome {
   exitCode?: ExitCodeValue;
 }
 
-/** Kinds `tollgate gate` runs as stages (`watch` runs a deploy command: a command of its own, not a stage). */
-export type StageKind = Exclude<StageResult['kind'], 'watch'>;
+/** Kinds `tollgate gate` runs as stages (`watch` runs a deploy command: a command of its own, not a stage; so, for now, does `compare`). */
+export type StageKind = Exclude<StageResult['kind'], 'watch' | 'compare'>;
 
 /** One stage kind: `(ctx, stage as configured) => outcome`. Throws TollgateError for user mistakes. */
 export type StageRunner = (ctx: StageContext, stage: UserStage) => Promise<StageOutcome>;

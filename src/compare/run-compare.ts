@@ -1,0 +1,101 @@
+import type { TrafficRequest } from '../traffic/read-mix.ts';
+import { compareDefaults } from './defaults.ts';
+import { runInterleaved, type Side } from './interleaved-traffic.ts';
+import { judgeLatency, judgeRate } from './judge-metric.ts';
+import { scoreVerdict } from './score-verdict.ts';
+import type { CompareMetricName, CompareResult, MetricResult, MetricRule } from './types.ts';
+
+export interface CompareOptions {
+  baseline: { url: string; headers: Record<string, string> };
+  candidate: { url: string; headers: Record<string, string> };
+  basePath: string;
+  requests: TrafficRequest[];
+  /** Arrivals per second per side. */
+  rate: number;
+  durationMs: number;
+  seed: number;
+  /** Per-metric overrides of `compareDefaults.metrics`. */
+  metrics?: Partial<Record<CompareMetricName, Partial<MetricRule>>>;
+  thresholds?: { pass: number; marginal: number };
+  onMarginal?: 'promote' | 'rollback';
+  confidence?: number;
+  timeoutMs?: number;
+  notes?: string[];
+  signal?: AbortSignal;
+}
+
+/**
+ * `tollgate compare` without the CLI: interleaved traffic to both targets,
+ * then per operation its latency (Mann-Whitney and Hodges-Lehmann), error
+ * rate and 5xx rate (two proportions) judged, and the Kayenta-style score
+ * and verdict over all of them. An operation with too little traffic is
+ * `nodata`, which never counts as a pass.
+ */
+export async function runCompare(o: CompareOptions): Promise<CompareResult> {
+  const startedAt = new Date();
+  const confidence = o.confidence ?? compareDefaults.confidence;
+  const judge = { confidence, minSamples: compareDefaults.minSamples };
+  const rule = (m: CompareMetricName): MetricRule => ({ ...compareDefaults.metrics[m], ...o.metrics?.[m] });
+  const traffic = await runInterleaved({
+    sides: { baseline: o.baseline, candidate: o.candidate },
+    basePath: o.basePath,
+    requests: o.requests,
+    rate: o.rate,
+    durationMs: o.durationMs,
+    seed: o.seed,
+    reservoir: compareDefaults.reservoir,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    signal: o.signal,
+  });
+  const metrics: MetricResult[] = [];
+  const ops = [...new Set(o.requests.map((r) => r.op))];
+  const empty = { latency: { values: [] as number[] }, requests: 0, errors: 0, fiveXX: 0 };
+  for (const op of ops) {
+    const b = traffic.tallies.baseline.get(op) ?? empty;
+    const c = traffic.tallies.candidate.get(op) ?? empty;
+    metrics.push(
+      judgeLatency(
+        op,
+        b.latency.values,
+        c.latency.values,
+        { baseline: b.requests, candidate: c.requests },
+        rule('latency'),
+        judge,
+      ),
+      judgeRate('errors', op, count(b, 'errors'), count(c, 'errors'), rule('errors'), judge),
+      judgeRate('5xx', op, count(b, 'fiveXX'), count(c, 'fiveXX'), rule('5xx'), judge),
+    );
+  }
+  const notes = [...(o.notes ?? [])];
+  for (const side of ['baseline', 'candidate'] as Side[])
+    if (traffic.dropped[side] > 0)
+      notes.push(
+        `${traffic.dropped[side]} ${side} arrivals not sent: every connection busy and the queue full`,
+      );
+  const aborted = o.signal?.aborted ? { reason: 'interrupted' } : undefined;
+  const thresholds = o.thresholds ?? compareDefaults.thresholds;
+  const onMarginal = o.onMarginal ?? compareDefaults.onMarginal;
+  return {
+    baseline: { url: o.baseline.url },
+    candidate: { url: o.candidate.url },
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(traffic.elapsedMs),
+    rate: o.rate,
+    seconds: o.durationMs / 1000,
+    seed: o.seed,
+    confidence,
+    thresholds,
+    onMarginal,
+    metrics,
+    verdict: scoreVerdict(metrics, { thresholds, onMarginal, aborted }),
+    aborted,
+    notes,
+  };
+}
+
+function count(
+  t: { requests: number; errors: number; fiveXX: number },
+  key: 'errors' | 'fiveXX',
+): { count: number; requests: number } {
+  return { count: t[key], requests: t.requests };
+}
