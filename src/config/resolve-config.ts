@@ -7,6 +7,7 @@ import type {
   ResolvedConfig,
   ResolvedEnvironment,
   ResolvedPrometheus,
+  UserCompareTarget,
   UserConfig,
   UserEnvironment,
   UserPrometheus,
@@ -87,6 +88,24 @@ export function resolveEnvironment(
     ...(user.prometheus
       ? { prometheus: resolvePrometheus(user.prometheus, `${at}.prometheus`, processEnv) }
       : {}),
+    ...(user.baseline ? { baseline: resolveSide(user.baseline, `${at}.baseline`, processEnv) } : {}),
+    ...(user.candidate ? { candidate: resolveSide(user.candidate, `${at}.candidate`, processEnv) } : {}),
+  };
+}
+
+function resolveSide(
+  user: UserCompareTarget,
+  at: string,
+  env: NodeJS.ProcessEnv,
+): { baseURL: string; headers: Record<string, string> } {
+  const url = readFromEnv(user.baseURL, `${at}.baseURL`, env);
+  if (!isHttpUrl(url))
+    throw new TollgateError('TG_CONFIG_INVALID', `${at}.baseURL must be an http(s) URL, got "${url}"`);
+  return {
+    baseURL: url.replace(/\/+$/, ''),
+    headers: Object.fromEntries(
+      Object.entries(user.headers ?? {}).map(([h, v]) => [h, readFromEnv(v, `${at}.headers.${h}`, env)]),
+    ),
   };
 }
 

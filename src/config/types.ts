@@ -57,6 +57,16 @@ export interface UserEnvironment {
   diff?: UserDiffOptions;
   /** The Prometheus that scrapes this environment's API, read by `promql.*` gates after a run. Default: none. */
   prometheus?: UserPrometheus;
+  /** `tollgate compare --env`: the running build. Headers are added to the environment's own (auth included). Default: none. */
+  baseline?: UserCompareTarget;
+  /** `tollgate compare --env`: the build judged against the baseline. Default: none. */
+  candidate?: UserCompareTarget;
+}
+
+/** One side of a comparison: where it runs and what it needs besides the environment's headers. */
+export interface UserCompareTarget {
+  baseURL: FromEnv;
+  headers?: Record<string, FromEnv>;
 }
 
 export interface UserPrometheus {
@@ -205,6 +215,8 @@ export interface ResolvedEnvironment {
   /** Deployed spec still unresolved against baseURL (a webServer's URL is known only once it runs). */
   diff?: { deployedSpec: string; failOn: 'ERR' | 'WARN'; ignore?: string };
   prometheus?: ResolvedPrometheus;
+  baseline?: { baseURL: string; headers: Record<string, string> };
+  candidate?: { baseURL: string; headers: Record<string, string> };
 }
 
 export interface ResolvedPrometheus {

@@ -67,6 +67,8 @@ function validateEnvironment(
       'stages',
       'diff',
       'prometheus',
+      'baseline',
+      'candidate',
     ],
     at,
     fail,
@@ -113,6 +115,22 @@ function validateEnvironment(
   if (e.stages !== undefined) validateStages(e.stages, `${at}.stages`, fail);
   if (e.diff !== undefined) validateDiff(e.diff, `${at}.diff`, fail);
   if (e.prometheus !== undefined) validatePrometheus(e.prometheus, `${at}.prometheus`, fail);
+  for (const side of ['baseline', 'candidate'])
+    if (e[side] !== undefined) validateCompareTarget(e[side], `${at}.${side}`, fail);
+}
+
+function validateCompareTarget(side: unknown, at: string, fail: Fail) {
+  if (!isObject(side)) fail(at, "must be an object like { baseURL: 'http://127.0.0.1:8081' }", side);
+  const s = side as Record<string, unknown>;
+  knownKeys(s, ['baseURL', 'headers'], at, fail);
+  if (!isFromEnv(s.baseURL)) fail(`${at}.baseURL`, 'must be a URL string or { env: "NAME" }', s.baseURL);
+  if (typeof s.baseURL === 'string' && !isHttpUrl(s.baseURL))
+    fail(`${at}.baseURL`, 'must be an http(s) URL', s.baseURL);
+  if (s.headers !== undefined) {
+    if (!isObject(s.headers)) fail(`${at}.headers`, 'must map header names to values', s.headers);
+    for (const [name, v] of Object.entries(s.headers as object))
+      if (!isFromEnv(v)) fail(`${at}.headers.${name}`, 'must be a string or { env: "NAME" }', v);
+  }
 }
 
 function validateDiff(diff: unknown, at: string, fail: Fail) {

@@ -47,6 +47,8 @@ export async function openTarget(
   options: {
     probe?: boolean /** Use this running server instead of starting the webServer. */;
     baseURL?: string;
+    /** False: start no webServer and need no baseURL (compare talks to its own two targets). */
+    startServer?: boolean;
   } = {},
 ): Promise<Target> {
   const v = ctx.values;
@@ -82,7 +84,7 @@ export async function openTarget(
 
   let server: StartedServer | undefined;
   let baseURL = options.baseURL ?? overrideURL ?? env.baseURL;
-  if (env.webServer && !options.baseURL && !overrideURL) {
+  if (env.webServer && !options.baseURL && !overrideURL && options.startServer !== false) {
     server = await startWebServer(env.webServer, ctx.err);
     baseURL = server.baseURL;
   }
@@ -90,8 +92,9 @@ export async function openTarget(
     await server?.stop();
   };
   try {
-    if (!baseURL) throw new TollgateError('TG_CONFIG_INVALID', `environments.${envName}.baseURL is not set`);
-    if (options.probe !== false) await probeTarget(baseURL);
+    if (!baseURL && options.startServer !== false)
+      throw new TollgateError('TG_CONFIG_INVALID', `environments.${envName}.baseURL is not set`);
+    if (options.probe !== false && baseURL) await probeTarget(baseURL);
   } catch (error) {
     await close();
     throw error;
@@ -101,7 +104,7 @@ export async function openTarget(
     env: { ...env, baseURL },
     config,
     spec,
-    baseURL,
+    baseURL: baseURL ?? '',
     headers,
     query: auth.query,
     secrets,

@@ -22,14 +22,22 @@ export const compareCommand: Command = {
   summary:
     'send the same interleaved read traffic to a baseline and a candidate and judge promote or roll back',
   usage:
-    'tollgate compare --spec <file> --baseline <url> --candidate <url> [--header ...] [--duration 30s] [--rate 20] [--seed n]',
+    'tollgate compare (--spec <file> --baseline <url> --candidate <url> [--header ...] | --env <name>) [--duration 30s] [--rate 50] [--seed n]',
   examples: [
     'tollgate compare --spec specs/albums.openapi.yaml --baseline http://127.0.0.1:8080 --candidate http://127.0.0.1:8081 --duration 30s',
   ],
   options: {
     ...targetOptions,
-    baseline: { type: 'string', description: 'base URL of the running baseline', valueName: 'url' },
-    candidate: { type: 'string', description: 'base URL of the candidate', valueName: 'url' },
+    baseline: {
+      type: 'string',
+      description: "base URL of the running baseline (default: the environment's baseline)",
+      valueName: 'url',
+    },
+    candidate: {
+      type: 'string',
+      description: "base URL of the candidate (default: the environment's candidate)",
+      valueName: 'url',
+    },
     duration: {
       type: 'string',
       description: `seconds of traffic (default ${compareDefaults.durationSec}s)`,
@@ -43,16 +51,31 @@ export const compareCommand: Command = {
     seed: { type: 'string', description: 'seed of the mix and the reservoirs (default 1)', valueName: 'n' },
   },
   async run(ctx) {
-    const baseline = url(ctx, 'baseline');
-    const candidate = url(ctx, 'candidate');
+    const adhoc = ctx.values.baseline !== undefined || ctx.values.candidate !== undefined;
     const durationMs = duration(ctx);
     const rate = number(ctx, 'rate', compareDefaults.rate, loadLimits.maxRate);
     const seed = number(ctx, 'seed', compareDefaults.seed, 2 ** 31);
-    const target = await openTarget(
-      { ...ctx, values: { ...ctx.values, 'base-url': baseline } },
-      { probe: false },
-    );
+    const target = adhoc
+      ? await openTarget(
+          { ...ctx, values: { ...ctx.values, 'base-url': url(ctx, 'baseline') } },
+          { probe: false },
+        )
+      : await openTarget(ctx, { probe: false, startServer: false });
     try {
+      const side = (name: 'baseline' | 'candidate') => {
+        if (adhoc) return { url: url(ctx, name), headers: target.headers };
+        const configured = target.env[name];
+        if (!configured)
+          throw new TollgateError(
+            'TG_USAGE',
+            `environments.${target.envName}.${name} is not set: name both sides in the config ({ baseURL, headers }) or pass --baseline <url> --candidate <url>`,
+          );
+        return { url: configured.baseURL, headers: { ...target.headers, ...configured.headers } };
+      };
+      const baselineSide = side('baseline');
+      const candidateSide = side('candidate');
+      const baseline = baselineSide.url;
+      const candidate = candidateSide.url;
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       for (const [side, where] of [
         ['baseline', baseline],
@@ -80,10 +103,9 @@ export const compareCommand: Command = {
         for (const note of notes) ctx.err(`note: ${note}`);
       }
       const startedAt = new Date();
-      const sideOf = (u: string) => ({ url: u, headers: target.headers });
       const result = await runCompare({
-        baseline: sideOf(baseline),
-        candidate: sideOf(candidate),
+        baseline: baselineSide,
+        candidate: candidateSide,
         basePath: target.spec.basePath,
         requests: mix.requests,
         rate,
