@@ -22,13 +22,29 @@ for (const name of readdirSync(dir)
   counted.push(`${name.replace('.txt', '')} ${p}/${p + f}`);
 }
 
-const node = read('node.txt');
-if (node !== undefined) {
-  const p = Number(/^ℹ pass (\d+)/m.exec(node)?.[1] ?? 0);
-  const f = Number(/^ℹ fail (\d+)/m.exec(node)?.[1] ?? 1);
+const vitest = read('vitest.json');
+if (vitest !== undefined) {
+  const report = JSON.parse(vitest);
+  const p = report.numPassedTests ?? 0;
+  // A file that failed to load has no tests in it: count it as a failure.
+  const f = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - failedFilesWithTests(report);
   passed += p;
   failed += f;
-  counted.push(`node ${p}/${p + f}`);
+  counted.push(`vitest ${p}/${p + f}`);
+  const coverage = read('coverage/coverage-summary.json');
+  if (coverage) {
+    const { lines, branches } = JSON.parse(coverage).total;
+    console.log(`coverage of src/ by the vitest tests: ${lines.pct}% lines, ${branches.pct}% branches`);
+  }
+} else {
+  failed += 1;
+  counted.push('vitest wrote no report');
+}
+
+function failedFilesWithTests(report) {
+  return report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
 }
 
 for (const name of ['suites.json', 'browser.json']) {

@@ -16,8 +16,9 @@ for api in albums-api admin-api; do
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
 done
 
-echo "== Unit and integration tests (node --test)"
-node --import tsx --test --test-reporter=spec $(find test -name '*.test.ts' | sort) 2>&1 | tee "$out/node.txt"
+echo "== Unit and integration tests (vitest, with coverage of src/)"
+npx vitest run --coverage --coverage.reportsDirectory="$out/coverage" \
+  --reporter=default --reporter=json --outputFile.json="$out/vitest.json" 2>&1 | tee "$out/vitest.txt"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 echo "== Playwright suites against the reference API (project local)"
