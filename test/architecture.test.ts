@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 
 /**
  * ARCHITECTURE.md, enforced: which src/ folder may import which, and which

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { describe, test } from 'vitest';
 import { boundaryValues } from '../../src/cases/boundaries.ts';
 import { classify } from '../../src/cases/classify.ts';
 import { requestFields } from '../../src/cases/fields.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { goneCases } from '../../src/cases/gone-cases.ts';
 import { requestViolation } from '../../src/cases/request-validity.ts';
 import type { IsValid } from '../../src/cases/types.ts';
@@ -18,7 +18,7 @@ const album = { path: '/v1/albums/{id}', params: { id: 901 } };
 
 let spec: LoadedSpec;
 let isValid: IsValid;
-before(async () => {
+beforeAll(async () => {
   spec = await loadSpec(specPath);
   const validator = schemaValidatorFor(spec);
   isValid = (schema, value) => validator.validate(schema, value, 'request').valid;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { addressesResource, isUnsafeMethod, sentMethod } from '../../src/cases/own-resources.ts';
 import { planCases } from '../../src/cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../../src/cases/types.ts';
@@ -31,7 +31,7 @@ const fixtures = {
 let spec: LoadedSpec;
 let isValid: IsValid;
 let byId: Map<string, Operation>;
-before(async () => {
+beforeAll(async () => {
   spec = await loadSpec(specPath);
   const validator = schemaValidatorFor(spec);
   isValid = (schema, value) => validator.validate(schema, value, 'request').valid;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { createRng } from '../../src/cases/prng.ts';
 import { sampleValue } from '../../src/cases/sample-value.ts';
 import type { SchemaObject } from '../../src/spec/types.ts';

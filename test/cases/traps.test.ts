@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { describe, test } from 'vitest';
 import { planCases } from '../../src/cases/plan-cases.ts';
 import type { IsValid, TestCase } from '../../src/cases/types.ts';
 import type { LoadedSpec, Operation, Parameter, SchemaObject } from '../../src/spec/types.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runChecks } from '../../src/checks/run-checks.ts';
 import type { CaseExpectation, CheckContext } from '../../src/checks/types.ts';
 import { sendRequest } from '../../src/http/send-request.ts';
@@ -80,10 +80,10 @@ describe('checks against the albums API', () => {
     return api;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(resolve(import.meta.dirname, '../../specs/albums.openapi.yaml'));
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all(servers.map((s) => s.stop()));
   });
 

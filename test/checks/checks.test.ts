@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { checkRegistry } from '../../src/checks/registry.ts';
 import type { CheckContext, Failure } from '../../src/checks/types.ts';
 import type { Exchange } from '../../src/http/types.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { buildRegistry, checkNames, checkRegistry } from '../../src/checks/registry.ts';
 import { runChecks } from '../../src/checks/run-checks.ts';
 import type { CheckDefinition } from '../../src/checks/types.ts';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { bigSpec } from '../support/big-spec.ts';
 import { refCycleSpec } from '../support/fixture-specs.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
@@ -48,7 +48,7 @@ const big = file('big.json', JSON.stringify(bigSpec(2000)));
 let server: Server;
 let baseURL = '';
 let hits = 0;
-before(async () => {
+beforeAll(async () => {
   server = createServer((_req, res) => {
     hits++;
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -56,7 +56,7 @@ before(async () => {
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 describe('bad specs: exit 2 with one line', () => {
   test('a pure $ref cycle (A -> B -> A) is refused with the chain', async () => {

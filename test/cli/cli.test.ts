@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { commandList, commands } from '../../src/cli/commands/index.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/tollgate.js');

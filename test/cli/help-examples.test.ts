@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { commandList, commands } from '../../src/cli/commands/index.ts';
 import { mainHelp } from '../../src/cli/help.ts';
 

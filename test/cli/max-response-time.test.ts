@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { startAlbumsApi } from '../support/albums-server.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 

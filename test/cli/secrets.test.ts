@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { echoSpec } from '../support/fixture-specs.ts';
 import { type CliResult, runCli } from '../support/run-cli.ts';
 
@@ -26,7 +26,7 @@ const spec = echoSpec;
 
 let server: Server;
 let baseURL = '';
-before(async () => {
+beforeAll(async () => {
   server = createServer((req, res) => {
     const echo = {
       ok: 'not a boolean',
@@ -48,7 +48,7 @@ before(async () => {
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -62,7 +62,7 @@ describe('secrets echoed back by the server never reach an artifact', () => {
   let result: CliResult;
   let artifacts: Map<string, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     project = mkdtempSync(join(tmpdir(), 'tollgate-secrets-'));
     writeFileSync(join(project, 'echo.yaml'), spec);
     result = await runCli(

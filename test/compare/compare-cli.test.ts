@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runCompare } from '../../src/compare/run-compare.ts';
 import type { CompareResult, RunModel } from '../../src/run/model.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -45,7 +45,7 @@ describe('tollgate compare against real albums-api processes', () => {
   let twin: AlbumsApi;
   let slow: AlbumsApi;
   let flaky: AlbumsApi;
-  before(async () => {
+  beforeAll(async () => {
     [baseline, twin, slow, flaky] = await Promise.all([
       startAlbumsApi(),
       startAlbumsApi(),
@@ -53,7 +53,7 @@ describe('tollgate compare against real albums-api processes', () => {
       startAlbumsApi({ faults: ['flaky-5xx'] }),
     ]);
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([baseline.stop(), twin.stop(), slow.stop(), flaky.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });

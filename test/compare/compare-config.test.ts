@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { CompareResult } from '../../src/run/model.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
@@ -25,13 +25,13 @@ describe('tollgate compare --env: baseline and candidate from the config', () =>
   let baseline: AlbumsApi;
   let slow: AlbumsApi;
   const dirs: string[] = [];
-  before(async () => {
+  beforeAll(async () => {
     [baseline, slow] = await Promise.all([
       startAlbumsApi(),
       startAlbumsApi({ faults: ['extra-delay-ms'], env: { ALBUMS_EXTRA_DELAY_MS: '40' } }),
     ]);
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([baseline.stop(), slow.stop()]);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });

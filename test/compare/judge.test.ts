@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { compareDefaults } from '../../src/compare/defaults.ts';
 import { compareFindings, judgeContract, judgeLatency, judgeRate } from '../../src/compare/judge-metric.ts';
 import { scoreVerdict } from '../../src/compare/score-verdict.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { hodgesLehmann } from '../../src/compare/stats/hodges-lehmann.ts';
 import { mannWhitneyU } from '../../src/compare/stats/mann-whitney.ts';
 import { normalQuantile, normalSf } from '../../src/compare/stats/normal.ts';

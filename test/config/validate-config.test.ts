@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { resolveConfig, resolveEnvironment } from '../../src/config/resolve-config.ts';
 import { validateConfig } from '../../src/config/validate-config.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';

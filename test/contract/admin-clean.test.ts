@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { errorLines, runAgainstAdmin } from './run-against-admin.ts';
 
 describe('contract engine on the clean admin-api (envelope configured)', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ContractOptions } from '../../src/contract/types.ts';
 import type { Finding } from '../../src/run/model.ts';
 import { errorLines, runAgainstAdmin } from './run-against-admin.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { progressText } from '../../src/contract/progress-text.ts';
 
 test('the progress line names the phase in words and never shows an unknown total as /0', () => {

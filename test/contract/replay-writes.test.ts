@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { replayCase } from '../../src/contract/replay.ts';
 import type { StoredCase } from '../../src/contract/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';

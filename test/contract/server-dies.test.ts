@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.ts';
 import { sendRequest } from '../../src/http/send-request.ts';
 import type { Exchange, RequestRecord } from '../../src/http/types.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.ts';
 import type { ContractOptions, ContractRun } from '../../src/contract/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -37,10 +37,10 @@ async function run(api: AlbumsApi, options: ContractOptions): Promise<ContractRu
 
 describe('contract run on shared data', () => {
   let api: AlbumsApi;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
   });
-  after(() => api.stop());
+  afterAll(() => api.stop());
 
   test('the seeded albums and the album list are unchanged after runs at two seeds', async () => {
     const before = await snapshot(api);

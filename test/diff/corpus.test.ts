@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { runDiff } from '../../src/diff/run-diff.ts';
 import { corpus, writeCorpus } from './corpus.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-diff-corpus-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const files = writeCorpus(dir);
 
 describe('diff corpus: each pair gives its verdict and exactly its checks', () => {

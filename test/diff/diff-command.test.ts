@@ -5,13 +5,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { writeCorpus } from './corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'bin/tollgate.js');
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-diff-cli-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const files = new Map(writeCorpus(dir).map((f) => [f.pair.name, f]));
 const pairOf = (name: string) => {
   const f = files.get(name);

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { RunModel } from '../../src/run/model.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
@@ -39,7 +39,7 @@ describe('the diff stage of tollgate gate', () => {
   let specURL = '';
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-diff-stage-'));
 
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     specServer = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/yaml' });
@@ -64,7 +64,7 @@ describe('the diff stage of tollgate gate', () => {
 `,
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await api?.stop();
     await new Promise((closed) => specServer?.close(closed));
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { checkNames } from '../../src/checks/registry.ts';
 import { commands } from '../../src/cli/commands/index.ts';
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { parse } from 'yaml';
 import { optionsMarkers } from '../../src/export-k6/k6-script.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
@@ -14,7 +14,7 @@ import { oneLine, runCli } from '../support/run-cli.ts';
  */
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-k6-export-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A closed-model profile with a sequence, a capture, an `expect`, per-operation gates and abortOnFail.
 const profileFile = join(dir, 'checkout.ts');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { evaluateGates } from '../../src/gates/evaluate-gates.ts';
 import { parseGateSet } from '../../src/gates/parse-gates.ts';
 import { formatLoadSummary, formatProgress } from '../../src/load/format-summary.ts';

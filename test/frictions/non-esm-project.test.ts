@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { runCli } from '../support/run-cli.ts';
 
@@ -21,7 +21,7 @@ const profileSource = (syntax: 'esm' | 'cjs') =>
 describe('a project without "type": "module" (issue 14 §3.1)', () => {
   let api: AlbumsApi;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     dir = mkdtempSync(join(tmpdir(), 'tollgate-cjs-project-'));
     writeFileSync(join(dir, 'package.json'), '{ "name": "my-gin-api", "version": "1.0.0" }\n');
@@ -33,7 +33,7 @@ describe('a project without "type": "module" (issue 14 §3.1)', () => {
     writeFileSync(join(dir, 'load/second.mts'), profileSource('esm'));
     writeFileSync(join(dir, 'load/third.js'), profileSource('esm'));
   });
-  after(async () => {
+  afterAll(async () => {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { RunModel } from '../../src/run/model.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
@@ -82,10 +82,10 @@ describe('tollgate gate against the albums API', () => {
     dirs.push(dir);
     return dir;
   };
-  before(async () => {
+  beforeAll(async () => {
     [clean, xss] = await Promise.all([startAlbumsApi(), startAlbumsApi({ faults: ['xss'] })]);
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([clean?.stop(), xss?.stop()]);
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { parseStages } from '../../src/cli/commands/gate.ts';
 import type { UserStage } from '../../src/config/types.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';

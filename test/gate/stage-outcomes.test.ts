@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ContractRun } from '../../src/contract/types.ts';
 import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
 import { loadOutcome } from '../../src/run/stages/load-stage.ts';

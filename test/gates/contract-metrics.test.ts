@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { contractGateMetrics } from '../../src/gates/contract-metrics.ts';
 import { evaluateGates } from '../../src/gates/evaluate-gates.ts';
 import type { ContractResult, Finding } from '../../src/run/model.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { evaluateGates, gatesVerdict } from '../../src/gates/evaluate-gates.ts';
 import type { GateMetrics } from '../../src/gates/types.ts';
 

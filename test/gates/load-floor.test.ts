@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { loadFloor } from '../../src/gates/load-floor.ts';
 
 const base = { profile: 'p', source: 'load/p.ts', env: 'staging', gates: 2, requests: 40 };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { isTollgateError } from '../../src/errors/tollgate-error.ts';
 import { parseGateSet, parseGatesByEnv } from '../../src/gates/parse-gates.ts';
 import { parseMetricName, parsePercentile } from '../../src/gates/parse-metric.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
 import { generateCommand } from '../../src/cli/commands/generate.ts';
 import { findStale, staleError } from '../../src/generate/check-generated.ts';
@@ -29,7 +29,7 @@ async function generate(cwd: string, values: CommandContext['values'] = {}, json
 
 describe('tollgate generate / --check with a config', () => {
   let dir = '';
-  before(async () => {
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tollgate-generate-'));
     await mkdir(join(dir, 'specs'));
     await copyFile(resolve(repo, 'specs/albums.openapi.yaml'), join(dir, 'specs/albums.openapi.yaml'));
@@ -39,7 +39,7 @@ describe('tollgate generate / --check with a config', () => {
       "export default { specs: { albums: 'specs/albums.openapi.yaml', shop: 'specs/shop.swagger.yaml' } };\n",
     );
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   test('--check before anything is generated: exit 1, one line per missing file', async () => {
     const { code, err } = await generate(dir, { check: true });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import ts from 'typescript';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
 const typecheckFile = resolve(import.meta.dirname, 'typed-client.typecheck.ts');
@@ -42,7 +42,7 @@ describe('the generated client rejects wrong calls at compile time', () => {
   let directives: number[] = [];
   let errors = new Map<string, { line: number; text: string }[]>();
   let stripped = '';
-  before(async () => {
+  beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tollgate-typecheck-'));
     const lines = (await readFile(typecheckFile, 'utf8')).split('\n');
     directives = lines.flatMap((line, i) => (line.includes('// @ts-expect-error') ? [i] : []));
@@ -59,7 +59,7 @@ describe('the generated client rejects wrong calls at compile time', () => {
     await writeFile(stripped, text);
     errors = compile([typecheckFile, stripped]);
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   test('typed-client.typecheck.ts compiles: every @ts-expect-error is needed and used', () => {
     assert.deepEqual(errors.get(typecheckFile), []);

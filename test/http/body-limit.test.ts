@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.ts';
 import { defaultMaxBodyBytes, sendRequest } from '../../src/http/send-request.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -18,7 +18,7 @@ const hundredMB = 100 * 1024 * 1024;
 let server: Server;
 let baseURL = '';
 let bigWritten = 0;
-before(async () => {
+beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.method !== 'GET') {
       res.writeHead(405, { allow: 'GET' }).end();
@@ -50,7 +50,7 @@ before(async () => {
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => {
+afterAll(() => {
   server.closeAllConnections();
   return new Promise<void>((done) => server.close(() => done()));
 });

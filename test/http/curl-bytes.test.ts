@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { sendRequest } from '../../src/http/send-request.ts';
 import { toCurl } from '../../src/http/to-curl.ts';
 import type { RequestRecord } from '../../src/http/types.ts';
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 describe('curl repros send the same bytes tollgate sent', () => {
   let server: Server;
   let url: string;
-  before(async () => {
+  beforeAll(async () => {
     server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -26,7 +26,7 @@ describe('curl repros send the same bytes tollgate sent', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload`;
   });
-  after(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   const bodies: [string, Partial<RequestRecord>][] = [
     [

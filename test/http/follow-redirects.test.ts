@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { sendFollowing } from '../../src/http/follow-redirects.ts';
 import { sendRequest } from '../../src/http/send-request.ts';
 import type { RequestRecord } from '../../src/http/types.ts';
@@ -20,7 +20,7 @@ const moved = (res: ServerResponse, status: number, location: string): true => {
 describe('--follow-redirects: same origin only, writes only across a trailing slash', () => {
   let elsewhere: TinyApi;
   let api: TinyApi;
-  before(async () => {
+  beforeAll(async () => {
     elsewhere = await startTinyApi((_req, res) => json(res, 200, { stolen: true }));
     api = await startTinyApi((req, res) => {
       const path = req.url ?? '';
@@ -32,7 +32,7 @@ describe('--follow-redirects: same origin only, writes only across a trailing sl
       return false;
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await api.close();
     await elsewhere.close();
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { Secret } from '../../src/config/types.ts';
 import { REDACTED, redact } from '../../src/http/redact.ts';
 import type { Exchange } from '../../src/http/types.ts';

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { ExchangeError } from '../../src/http/exchange-error.ts';
 import { sendRequest } from '../../src/http/send-request.ts';
 
 let server: Server;
 let base: string;
 
-before(async () => {
+beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/redirect') {
@@ -35,7 +35,7 @@ before(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-after(async () => {
+afterAll(async () => {
   server.closeAllConnections();
   await new Promise((done) => server.close(done));
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Secret } from '../../src/config/types.ts';
 import { sendRequest } from '../../src/http/send-request.ts';
 import { toCurl } from '../../src/http/to-curl.ts';
@@ -60,10 +60,10 @@ describe('toCurl', () => {
 
 describe('toCurl against the albums API', () => {
   let api: AlbumsApi;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
   });
-  after(async () => {
+  afterAll(async () => {
     await api.stop();
   });
 

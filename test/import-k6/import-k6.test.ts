@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { assertOneRun, readK6Json } from '../../src/import-k6/read-k6-json.ts';
 import { newHistogram, recordMicros, summarize } from '../../src/load/metrics/histogram.ts';
@@ -15,7 +15,7 @@ import { oneLine, runCli } from '../support/run-cli.ts';
  */
 const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-k6-import-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const profile = join(dir, 'pods.ts');
 writeFileSync(

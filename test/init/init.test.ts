@@ -12,7 +12,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
 // Issue 14 §3.3: `tollgate init` in a Gin repository nobody set up for
@@ -50,13 +50,13 @@ function freePort(): Promise<number> {
   });
 }
 
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('tollgate init in the admin API (swag 2.0, HTTP 200 envelopes, no package.json)', () => {
   let dir: string;
   let port: number;
   let first: { code: number; stdout: string; stderr: string };
-  before(async () => {
+  beforeAll(async () => {
     dir = ginProject('admin-api');
     port = await freePort();
     first = await runCli(['init', '--url', `http://127.0.0.1:${port}`], { cwd: dir });

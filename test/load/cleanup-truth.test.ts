@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { CreatedLedger } from '../../src/load/cleanup/created-ledger.ts';
 import { formatLoadSummary } from '../../src/load/format-summary.ts';
 import type { BuiltRequest } from '../../src/load/plan/request-plan.ts';

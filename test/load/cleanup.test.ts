@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { deleteCreated } from '../../src/load/cleanup/delete-created.ts';
 import { formatLoadSummary } from '../../src/load/format-summary.ts';
 import type { RequestContext } from '../../src/load/profile/define-profile.ts';
@@ -73,11 +73,11 @@ describe('a load run deletes what it created', () => {
       headers: { Authorization: `Bearer ${api.token}` },
       spec,
     });
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     spec = await loadSpec(`${root}specs/albums.openapi.yaml`);
   });
-  after(() => api.stop());
+  afterAll(() => api.stop());
 
   for (const model of ['open', 'closed'] as const) {
     test(`${model} model: the album count after the run equals the count before`, async () => {

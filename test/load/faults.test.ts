@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runLoad } from '../../src/load/run-load.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -26,17 +26,17 @@ const run = (api: AlbumsApi, p: LoadedProfile) =>
 
 describe('load gates against faults of the reference API', () => {
   let clean: AlbumsApi;
-  before(async () => {
+  beforeAll(async () => {
     clean = await startAlbumsApi();
   });
-  after(() => clean.stop());
+  afterAll(() => clean.stop());
 
   describe('slow getAlbum', () => {
     let slow: AlbumsApi;
-    before(async () => {
+    beforeAll(async () => {
       slow = await startAlbumsApi({ faults: ['slow'], env: { ALBUMS_SLOW_MS: '120' } });
     });
-    after(() => slow.stop());
+    afterAll(() => slow.stop());
     const gated = profile({
       requests: [
         { path: '/v1/albums/{id}', method: 'get', params: { path: { id: 2 } }, weight: 1 },
@@ -75,10 +75,10 @@ describe('load gates against faults of the reference API', () => {
 
   describe('flaky-5xx', () => {
     let flaky: AlbumsApi;
-    before(async () => {
+    beforeAll(async () => {
       flaky = await startAlbumsApi({ faults: ['flaky-5xx'] });
     });
-    after(() => flaky.stop());
+    afterAll(() => flaky.stop());
     const gated = profile({ gates: { local: { 'errors.rate': '<1%', 'errors.connection': '==0' } } });
 
     test('trips errors.rate <1% (every 20th getAlbum answers 503)', async () => {
@@ -99,13 +99,13 @@ describe('load gates against faults of the reference API', () => {
 
   describe('stall (open model, coordinated omission)', () => {
     let stall: AlbumsApi;
-    before(async () => {
+    beforeAll(async () => {
       stall = await startAlbumsApi({
         faults: ['stall'],
         env: { ALBUMS_STALL_EVERY_MS: '1000', ALBUMS_STALL_MS: '300' },
       });
     });
-    after(() => stall.stop());
+    afterAll(() => stall.stop());
     const open = profile({ model: 'open', rate: 300, connections: 8, duration: '2.5s' });
 
     test('corrected latency shows the stall that uncorrected latency hides', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -36,13 +36,13 @@ export default defineProfile({
 describe('tollgate load', () => {
   let api: AlbumsApi;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     dir = mkdtempSync(join(tmpdir(), 'tollgate-load-'));
     // profiles and configs are ES modules, as in a real project
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   });
-  after(async () => {
+  afterAll(async () => {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   });

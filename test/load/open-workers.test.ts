@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { decodeHistogram } from '../../src/load/metrics/histogram.ts';
 import { loadProfile } from '../../src/load/profile/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
@@ -13,12 +13,12 @@ const defineProfile = new URL('../../src/load/profile/define-profile.ts', import
 describe('open model on several worker threads', () => {
   let api: AlbumsApi;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     dir = mkdtempSync(join(tmpdir(), 'tollgate-workers-'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   });
-  after(async () => {
+  afterAll(async () => {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { decodeHistogram } from '../../src/load/metrics/histogram.ts';
 import { loadProfile } from '../../src/load/profile/load-profile.ts';
 import { runLoad } from '../../src/load/run-load.ts';
@@ -28,11 +28,11 @@ function profile(options: Partial<LoadedProfile['options']>): LoadedProfile {
 describe('runLoad on the reference API', () => {
   let api: AlbumsApi;
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     spec = await loadSpec(`${root}specs/albums.openapi.yaml`);
   });
-  after(() => api.stop());
+  afterAll(() => api.stop());
 
   test('the shipped smoke profile passes its local gates', async () => {
     const smoke = await loadProfile('smoke', { loadDir: 'load', cwd: root, spec });

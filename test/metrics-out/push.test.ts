@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { freePort } from '../support/nginx.ts';
 import { type Daemon, startPushgateway } from '../support/prometheus.ts';
@@ -26,7 +26,7 @@ describe('run metrics: metrics.prom in the run folder and --push to a real Pushg
   let clean: AlbumsApi;
   let gateway: Daemon;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     [faulty, clean, gateway] = await Promise.all([
       startAlbumsApi({ faults: ['wrong-type'] }),
       startAlbumsApi(),
@@ -35,7 +35,7 @@ describe('run metrics: metrics.prom in the run folder and --push to a real Pushg
     dir = mkdtempSync(join(tmpdir(), 'tollgate-push-'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([faulty?.stop(), clean?.stop(), gateway?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
 const spec = join(new URL('../..', import.meta.url).pathname, 'specs/albums.openapi.yaml');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { parse } from 'yaml';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { type MonitorProcess, metricLines, startMonitor } from '../support/monitor-process.ts';
@@ -47,7 +47,7 @@ describe('tollgate monitor, the alert rules and the dashboard against a real Pro
   let faultSeen: string | undefined;
   let faultSeenAfterMs = 0;
   let stopTraffic: (() => Promise<void>) | undefined;
-  before(async () => {
+  beforeAll(async () => {
     // wrong-type breaks getAlbum's schema; flaky-5xx and slow feed the API's error-rate and latency alerts.
     [faulty, clean] = await Promise.all([
       startAlbumsApi({ faults: ['wrong-type', 'flaky-5xx', 'slow'], env: { ALBUMS_SLOW_MS: '700' } }),
@@ -82,14 +82,16 @@ describe('tollgate monitor, the alert rules and the dashboard against a real Pro
     });
     stopTraffic = traffic([faulty, clean]);
   });
-  after(async () => {
+  afterAll(async () => {
     await stopTraffic?.();
     await Promise.all([faultyMonitor?.stop(), cleanMonitor?.stop(), prometheus?.stop()]);
     await Promise.all([faulty?.stop(), clean?.stop()]);
   });
 
-  test("the monitor's /metrics show getAlbum's contract fault within two intervals; the clean API's none", async (t) => {
-    t.diagnostic(`the fault showed on /metrics ${faultSeenAfterMs} ms after the monitor started serving`);
+  test("the monitor's /metrics show getAlbum's contract fault within two intervals; the clean API's none", async ({
+    annotate,
+  }) => {
+    await annotate(`the fault showed on /metrics ${faultSeenAfterMs} ms after the monitor started serving`);
     assert.ok(faultSeen, `no violation in ${faultSeenAfterMs} ms:\n${faultyMonitor.stderr()}`);
     assert.ok(
       faultSeenAfterMs <= 2 * intervalMs,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { ContractViolationError, checkingFetch } from '../../src/playwright/checking-fetch.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
@@ -9,16 +9,16 @@ const specPath = new URL('../../specs/albums.openapi.yaml', import.meta.url).pat
 
 describe('checkingFetch: every response the suites receive is checked against the spec', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(specPath);
   });
 
   describe('against a server that keeps its contract', () => {
     let api: AlbumsApi;
-    before(async () => {
+    beforeAll(async () => {
       api = await startAlbumsApi();
     });
-    after(() => api.stop());
+    afterAll(() => api.stop());
 
     test('conforming responses pass through, documented errors included', async () => {
       const fetchChecked = checkingFetch(spec);
@@ -35,10 +35,10 @@ describe('checkingFetch: every response the suites receive is checked against th
 
   describe('against a server with faults', () => {
     let api: AlbumsApi;
-    before(async () => {
+    beforeAll(async () => {
       api = await startAlbumsApi({ faults: ['wrong-type', 'missing-header'] });
     });
-    after(() => api.stop());
+    afterAll(() => api.stop());
 
     test('a wrong type in the body fails with the finding message', async () => {
       await assert.rejects(checkingFetch(spec)(`${api.baseURL}/v1/albums/1`), (error: unknown) => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { type PrometheusServer, startPrometheus } from '../support/prometheus-server.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
@@ -22,7 +22,7 @@ describe('PromQL gates on a Prometheus behind basic auth, the header read from a
   let api: AlbumsApi;
   let prometheus: PrometheusServer;
   let dir: string;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
     prometheus = await startPrometheus({ albums: new URL(api.baseURL).host }, { basicAuth });
     dir = mkdtempSync(join(tmpdir(), 'tollgate-promql-auth-'));
@@ -41,7 +41,7 @@ export default defineProfile({
 });\n`,
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([prometheus?.stop(), api?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { ResolvedPrometheus } from '../../src/config/types.ts';
 import { parseGateSet } from '../../src/gates/parse-gates.ts';
 import { measurePromqlGates } from '../../src/prometheus/promql-gates.ts';
@@ -39,7 +39,7 @@ describe('PromQL gates against a real Prometheus scraping albums-api', () => {
     ...over,
   });
 
-  before(async () => {
+  beforeAll(async () => {
     [faulty, healthy] = await Promise.all([
       startAlbumsApi({ faults: ['flaky-5xx', 'slow'], env: { ALBUMS_SLOW_MS: '300' } }),
       startAlbumsApi(),
@@ -78,7 +78,7 @@ export default defineProfile({
 });\n`,
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([prometheus?.stop(), faulty?.stop(), healthy?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { type PrometheusServer, startPrometheus } from '../support/prometheus-server.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -32,7 +32,7 @@ describe("PromQL gates in tollgate watch and in the gate command's load stage", 
   let prometheus: PrometheusServer;
   let dir: string;
 
-  before(async () => {
+  beforeAll(async () => {
     [faulty, healthy] = await Promise.all([startAlbumsApi({ faults: ['flaky-5xx'] }), startAlbumsApi()]);
     prometheus = await startPrometheus({
       faulty: new URL(faulty.baseURL).host,
@@ -56,7 +56,7 @@ export default defineProfile({
 });\n`,
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.all([prometheus?.stop(), faulty?.stop(), healthy?.stop()]);
     rmSync(dir, { recursive: true, force: true });
   });

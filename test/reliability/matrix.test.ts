@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ReliabilityCase } from './case.ts';
 import { assertCase, runCase } from './run-case.ts';
 
@@ -16,7 +16,7 @@ for (const file of files) {
 }
 const only = process.env.RELIABILITY_CASE;
 
-describe('reliability matrix', { concurrency: 3 }, () => {
+describe('reliability matrix', { concurrent: true }, () => {
   const names = new Set<string>();
   for (const { file, c } of all) {
     if (names.has(c.name)) throw new Error(`duplicate case name "${c.name}" in ${file}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { escapeHtml, jsonForScript } from '../../src/report/escape-html.ts';
 import { contentSecurityPolicy, renderHtml } from '../../src/report/html/page.ts';
 import type { RunModel } from '../../src/run/model.ts';

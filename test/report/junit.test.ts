@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { renderJunit } from '../../src/report/junit.ts';
 import type { RunModel } from '../../src/run/model.ts';
 import { fixtureModel, XSS_BODY } from './fixtures/model.ts';

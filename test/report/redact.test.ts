@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { redactCurl, redactHeaders, redactUrl } from '../../src/report/redact.ts';
 
 describe('redaction, the last line of defence', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { renderConsole } from '../../src/report/console.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { reporters, writeReports } from '../../src/report/write-reports.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { buildRunModel } from '../../src/run/build-model.ts';
 import { recordRun, singleStageRun } from '../../src/run/record-run.ts';
 import { createRunDir } from '../../src/run/run-dir.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { afterEach, beforeEach, describe, test } from 'vitest';
 import { appendHistory, previousRun, readHistory, summariseRun } from '../../src/run/history.ts';
 import { readLatest, updateLatest } from '../../src/run/latest.ts';
 import { createRunDir, runTimestamp } from '../../src/run/run-dir.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { createSchemaValidator, schemaValidatorFor } from '../../src/schema/create-schema-validator.ts';
 import type { Direction } from '../../src/schema/to-json-schema.ts';
 import type { SchemaObject } from '../../src/spec/types.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { createSchemaValidator } from '../../src/schema/create-schema-validator.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import type { LoadedSpec, SchemaObject } from '../../src/spec/types.ts';

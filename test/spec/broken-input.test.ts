@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import type { ErrorCode } from '../../src/errors/codes.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -108,7 +108,7 @@ async function failure(source: string, cwd = broken): Promise<TollgateError> {
 
 describe('broken specs give one-line TollgateErrors that name the place and the fix', () => {
   let scratch = '';
-  before(async () => {
+  beforeAll(async () => {
     scratch = await mkdtemp(resolve(tmpdir(), 'tollgate-spec-'));
     for (const [name, text] of Object.entries(syntaxErrors)) await writeFile(resolve(scratch, name), text);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { fromGinPath, toGinPath } from '../../src/spec/gin-path.ts';
 
 const cases: [string, { openApi: string; gin: string }][] = [

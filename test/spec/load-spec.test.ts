@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import type { LoadedSpec, Operation } from '../../src/spec/types.ts';
 
@@ -14,7 +14,7 @@ const byKey = (ops: Operation[], key: string) => {
 
 describe('loadSpec: OpenAPI 3.1 (specs/albums.openapi.yaml)', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec('specs/albums.openapi.yaml', { cwd: repo });
   });
 
@@ -78,7 +78,7 @@ describe('loadSpec: OpenAPI 3.1 (specs/albums.openapi.yaml)', () => {
 
 describe('loadSpec: OpenAPI 3.0 fixture', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(resolve(fixtures, 'petstore-3.0.yaml'));
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { matchOperation } from '../../src/spec/match-operation.ts';
 import type { LoadedSpec, Operation } from '../../src/spec/types.ts';
 

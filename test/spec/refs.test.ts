@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { resolveSchema } from '../../src/spec/resolve-ref.ts';
@@ -28,7 +28,7 @@ describe('external $refs are bundled', () => {
   let spec: LoadedSpec;
   const schema = (name: string, ...keys: string[]) =>
     at(spec.document, 'components', 'schemas', name, ...keys);
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(resolve(fixtures, 'external/root.yaml'));
   });
 
@@ -102,7 +102,7 @@ describe('circular $refs stay finite', () => {
 describe('specs over http(s)', () => {
   let server: Server;
   let base = '';
-  before(async () => {
+  beforeAll(async () => {
     server = createServer(async (req, res) => {
       try {
         const path = resolve(
@@ -119,7 +119,7 @@ describe('specs over http(s)', () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
   test('a URL root with relative external refs bundles like the file', async () => {
     const fromUrl = await loadSpec(`${base}/external/root.yaml`);

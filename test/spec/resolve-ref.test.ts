@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { resolveRef, resolveSchema } from '../../src/spec/resolve-ref.ts';
 

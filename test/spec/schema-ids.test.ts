@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { afterAll, beforeAll, beforeEach, describe, test } from 'vitest';
 import { validateResponse } from '../../src/checks/validate-response.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
@@ -19,7 +19,7 @@ import { at } from './json-at.ts';
 let server: Server;
 let origin = '';
 const requests: string[] = [];
-before(async () => {
+beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
     if (req.url === '/parts/money.yaml') {
@@ -32,7 +32,7 @@ before(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
 beforeEach(() => {
   requests.length = 0;
 });

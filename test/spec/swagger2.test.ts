@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { resolveRef } from '../../src/spec/resolve-ref.ts';
 import { convertServers } from '../../src/spec/swagger2/servers.ts';
@@ -18,7 +18,7 @@ describe('Swagger 2.0 (swag-style output) -> OpenAPI 3.0', () => {
   let spec: LoadedSpec;
   let doc: Record<string, unknown>;
   const schema = (name: string, ...keys: string[]) => at(doc, 'components', 'schemas', name, ...keys);
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(fixture);
     doc = spec.document;
   });
@@ -145,7 +145,7 @@ describe('Swagger 2.0 servers', () => {
 describe('the committed swag output (specs/albums.swagger.yaml)', () => {
   let swag: LoadedSpec;
   let openapi: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     const repo = resolve(import.meta.dirname, '../..');
     [swag, openapi] = await Promise.all([
       loadSpec('specs/albums.swagger.yaml', { cwd: repo }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import type { LoadedSpec, Operation } from '../../src/spec/types.ts';
 import { CleanupLedger } from '../../src/stateful/cleanup-ledger.ts';
@@ -26,7 +26,7 @@ function bind(spec: LoadedSpec, producer: string, status: number, json: unknown,
 describe('binding a created resource from what the server answered', () => {
   let spec: LoadedSpec;
   let albums: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(fixture);
     albums = await loadSpec(albumsSpec);
   });
@@ -102,7 +102,7 @@ describe('binding a created resource from what the server answered', () => {
 
 describe('the cleanup ledger counts every 2xx answer to a create', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await loadSpec(fixture);
   });
   const record = (ledger: CleanupLedger, producer: string, status: number, json: unknown) => {

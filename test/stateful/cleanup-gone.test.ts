@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { selectChecks } from '../../src/contract/check-selection.ts';
 import { cleanup } from '../../src/contract/cleanup.ts';
 import type { CaseRunner } from '../../src/contract/execute-case.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { deleteRefusal } from '../../src/stateful/delete-refusal.ts';
 
 const envelope = { code: '/code', ok: [0], message: '/msg', data: '/data' };

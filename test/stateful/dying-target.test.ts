@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { cleanupBudgetMs } from '../../src/contract/cleanup.ts';
 import { runContract } from '../../src/contract/run-contract.ts';
 import { contractSummaryLines } from '../../src/contract/summary-text.ts';

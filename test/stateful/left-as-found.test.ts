@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ContractOptions, ContractRun } from '../../src/contract/types.ts';
 import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
 import { runOnAdmin } from '../contract/run-against-admin.ts';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { startAlbumsApi } from '../support/albums-server.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 import { albumsSpec, albumsState, runOnAlbums } from './albums-state.ts';

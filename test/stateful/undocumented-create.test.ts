@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { ContractRun } from '../../src/contract/types.ts';
 import { describeFindings } from '../contract/run-against.ts';
 import { startAlbumsApi } from '../support/albums-server.ts';

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const nginxBinary = '/usr/sbin/nginx';
+const nginxBinary = '/usr/sbin/nginx';
 
 /** One nginx proxy on a free loopback port, its config and pid in a temporary prefix. */
 export interface Nginx {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './nginx.ts';
 
-export const prometheusBinary = '/usr/bin/prometheus';
+const prometheusBinary = '/usr/bin/prometheus';
 
 export interface PrometheusServer {
   url: string;

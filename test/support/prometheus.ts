@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { freePort } from './nginx.ts';
 
 /** Debian's Prometheus and Pushgateway, started per test file on loopback ports with temporary folders. */
-export const prometheusBinary = '/usr/bin/prometheus';
+const prometheusBinary = '/usr/bin/prometheus';
 export const promtoolBinary = '/usr/bin/promtool';
-export const pushgatewayBinary = '/usr/bin/prometheus-pushgateway';
+const pushgatewayBinary = '/usr/bin/prometheus-pushgateway';
 
 export interface Daemon {
   url: string;

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { pidFilesFor } from '../../src/target/orphan-guard.ts';
 import { startWebServer } from '../../src/target/web-server.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { beforeAll, describe, test } from 'vitest';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { startWebServer } from '../../src/target/web-server.ts';
 import { albumsBinary, ensureAlbumsApiBuilt } from '../support/albums-server.ts';
@@ -10,7 +10,7 @@ const base = { cwd: apiDir, env: {}, readyPath: '/readyz', timeoutMs: 15_000 };
 const quiet = () => {};
 
 describe('startWebServer', () => {
-  before(() => ensureAlbumsApiBuilt());
+  beforeAll(() => ensureAlbumsApiBuilt());
 
   test('starts the reference API, finds its URL in stdout, and stops it', async () => {
     const server = await startWebServer(

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { json, specFrom, startTinyApi, type TinyApi } from './support/tiny-api.ts';
 
 /**
@@ -60,11 +60,11 @@ const notice = /% of \d+ responses were 404: every request went under the base p
 describe('item 8: base path', () => {
   let atRoot: TinyApi;
   let atApi: TinyApi;
-  before(async () => {
+  beforeAll(async () => {
     atRoot = await api('');
     atApi = await api('/api');
   });
-  after(async () => {
+  afterAll(async () => {
     await atRoot.close();
     await atApi.close();
   });

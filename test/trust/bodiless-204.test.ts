@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi } from './support/tiny-api.ts';
 
@@ -60,16 +60,16 @@ function api(emptyStatus: boolean) {
 
 describe('item 1: an empty 204 documented with a schema', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 
   describe('fault absent: the server answers the empty 204 Gin sends', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(false);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no finding on GET /ping, and the smell is one spec warning', async () => {
       const run = await runOn(spec, server);
@@ -84,10 +84,10 @@ describe('item 1: an empty 204 documented with a schema', () => {
 
   describe('fault present: an empty body where a JSON body is documented (200)', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(true);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('GET /status is still reported by response-schema; GET /ping still is not', async () => {
       const run = await runOn(spec, server);

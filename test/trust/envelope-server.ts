@@ -22,7 +22,7 @@ const envelope = (data: string) => ({
   properties: { code: { type: 'integer' }, msg: { type: 'string' }, data: { $ref: data } },
 });
 
-export const envelopeSpec = {
+const envelopeSpec = {
   openapi: '3.0.3',
   info: { title: 'envelope api', version: '1' },
   paths: {

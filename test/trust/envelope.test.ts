@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { parseEnvelopeFlag } from '../../src/config/envelope-flag.ts';
 import { validateConfig } from '../../src/config/validate-config.ts';
 import { runContract } from '../../src/contract/run-contract.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { planCases } from '../../src/cases/plan-cases.ts';
 import { negativeDataRejected } from '../../src/checks/negative-data-rejected.ts';
 import type { BinderLeniency } from '../../src/checks/types.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { GinRouter } from '../../src/spec/gin-router.ts';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi } from './support/tiny-api.ts';
@@ -108,7 +108,7 @@ function api(extraPut: boolean) {
 
 describe("item 7: the undeclared-method probe models Gin's router", () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 
@@ -132,10 +132,10 @@ describe("item 7: the undeclared-method probe models Gin's router", () => {
 
   describe('fault absent: a Gin-like server where DELETE /files/chunk reaches DELETE /files/:id', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(false);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no undeclared-method finding, and DELETE/GET /files/chunk are never probed', async () => {
       const run = await runOn(spec, server);
@@ -151,10 +151,10 @@ describe("item 7: the undeclared-method probe models Gin's router", () => {
 
   describe('fault present: an undocumented PUT /files/chunk route', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(true);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('found by undeclared-method on PUT /files/chunk, and nothing else', async () => {
       const run = await runOn(spec, server);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi, text } from './support/tiny-api.ts';
 
@@ -106,7 +106,7 @@ async function withApi<T>(b: Behaviour, fn: (server: TinyApi) => Promise<T>): Pr
 
 describe('item 12: one finding per cause', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi } from './support/tiny-api.ts';
 
@@ -129,18 +129,18 @@ function assertOnlyOwnWrites(received: TinyApi['received'], created: Set<string>
 
 describe('item 11: no literal placeholders, and every write goes to a resource the run created', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 
   describe('fault absent: a PUT that upserts any slug, with body validation', () => {
     let fixture: ReturnType<typeof api>;
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       fixture = api(false);
       server = await fixture.server;
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no findings, "hello" untouched, no `{slug}` sent, writes only to the run\'s articles', async () => {
       const run = await runOn(spec, server, { seed: 3 });
@@ -162,11 +162,11 @@ describe('item 11: no literal placeholders, and every write goes to a resource t
   describe('fault present: the PUT accepts a body without title', () => {
     let fixture: ReturnType<typeof api>;
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       fixture = api(true);
       server = await fixture.server;
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test("negative-data-rejected on PUT /articles/{slug}, found on the run's own article", async () => {
       const run = await runOn(spec, server, { seed: 3 });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { boundaryValues } from '../../src/cases/boundaries.ts';
 import { requestFields } from '../../src/cases/fields.ts';
 import { createRng } from '../../src/cases/prng.ts';

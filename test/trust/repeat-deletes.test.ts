@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { TestCase } from '../../src/cases/types.ts';
 import { RepeatDeletes } from '../../src/contract/repeat-deletes.ts';
 import type { Send } from '../../src/contract/types.ts';

@@ -28,7 +28,7 @@ const json = (description: string, schema: unknown = { type: 'object' }) => ({
   content: { 'application/json': { schema } },
 });
 
-export const rulesSpec = {
+const rulesSpec = {
   openapi: '3.0.3',
   info: { title: 'rules api', version: '1' },
   paths: {

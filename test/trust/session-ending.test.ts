@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { sessionEndingReason } from '../../src/contract/operation-fence.ts';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
 import { contractOutcome } from '../../src/run/stages/contract-stage.ts';
@@ -170,7 +170,7 @@ const sent = (server: TinyApi, method: string, path: RegExp) =>
 
 describe('session-ending operations (issue 8 item 3)', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 
@@ -202,11 +202,11 @@ describe('session-ending operations (issue 8 item 3)', () => {
   describe('fault absent: the default run skips the logout', () => {
     let server: TinyApi;
     let run: Awaited<ReturnType<typeof runOn>>;
-    before(async () => {
+    beforeAll(async () => {
       server = await api();
       run = await runOn(spec, server, {}, target);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('logout is never sent, in any phase; one notice names it and the flag', () => {
       assert.deepEqual(sent(server, 'POST', /^\/auth\/logout$/), []);
@@ -231,10 +231,10 @@ describe('session-ending operations (issue 8 item 3)', () => {
 
   describe('included explicitly: the logout runs last', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api();
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no case on another operation is sent after the first logout', async () => {
       const run = await runOn(spec, server, { includeSessionEnding: true }, target);
@@ -256,10 +256,10 @@ describe('session-ending operations (issue 8 item 3)', () => {
 
   describe('--exclude-operations, --exclude-paths, --exclude-tags: every phase, fixtures included', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api();
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('an excluded create is not sent as a fixture either', async () => {
       server.received.length = 0;
@@ -313,10 +313,10 @@ describe('session-ending operations (issue 8 item 3)', () => {
 
   describe('credentials stopped working (fault present: the logout revokes the token mid-run)', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api();
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('included logout: detected, named with the logout, not judged, the run marked and not a pass', async () => {
       const run = await runOn(spec, server, { includeSessionEnding: true }, target);
@@ -335,10 +335,10 @@ describe('session-ending operations (issue 8 item 3)', () => {
 
   describe('credentials stopped working without a logout (a token that expires mid-run)', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api({ revokeAfter: 40 });
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('detected and named with the operation answered just before; no "valid credentials rejected"', async () => {
       const run = await runOn(spec, server, {}, target);

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { runContract } from '../../src/contract/run-contract.ts';
 import type { ContractOptions, ContractRun } from '../../src/contract/types.ts';
 import { renderConsole } from '../../src/report/console.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi, text } from './support/tiny-api.ts';
 
@@ -45,7 +45,7 @@ function api(holeOnProfile: boolean) {
 
 describe('item 6: a security scheme referenced but not defined', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
   const headers = { 'x-token': token };
@@ -53,10 +53,10 @@ describe('item 6: a security scheme referenced but not defined', () => {
 
   describe('fault absent: the server enforces its real header everywhere', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(false);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no auth finding on GET /me (no guessed header), one spec warning naming the scheme', async () => {
       const run = await runOn(spec, server, {}, { headers, secrets });
@@ -74,10 +74,10 @@ describe('item 6: a security scheme referenced but not defined', () => {
 
   describe('fault present: /profile (defined scheme) does not check the token', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(true);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('auth-enforced is reported on GET /profile only', async () => {
       const run = await runOn(spec, server, {}, { headers, secrets });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { LoadedSpec } from '../../src/spec/types.ts';
 import { groupsOf, json, runOn, specFrom, startTinyApi, type TinyApi, text } from './support/tiny-api.ts';
 
@@ -52,16 +52,16 @@ const target = {
 
 describe('item 2: user headers that are also header parameters or credentials', () => {
   let spec: LoadedSpec;
-  before(async () => {
+  beforeAll(async () => {
     spec = await specFrom(document);
   });
 
   describe('fault absent: the server rejects what it should', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(false);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('no findings: valid cases carry the user token, negative cases really leave the header out', async () => {
       const run = await runOn(spec, server, {}, target);
@@ -73,10 +73,10 @@ describe('item 2: user headers that are also header parameters or credentials', 
 
   describe('fault present: the server accepts a missing tenant and no credentials', () => {
     let server: TinyApi;
-    before(async () => {
+    beforeAll(async () => {
       server = await api(true);
     });
-    after(() => server.close());
+    afterAll(() => server.close());
 
     test('missing-required-header and auth-enforced are found, and each curl shows what was sent', async () => {
       const run = await runOn(spec, server, {}, target);

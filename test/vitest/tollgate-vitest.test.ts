@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import { toMatchSpec } from '../../src/vitest/to-match-spec.ts';
 
 // Issue 14 §1: `tollgate/vitest` (toMatchSpec, contractTests) on the worked
@@ -11,7 +11,7 @@ import { toMatchSpec } from '../../src/vitest/to-match-spec.ts';
 // API that tollgate.config.ts's local environment builds and starts.
 const root = resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'tollgate-vitest-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 interface Outcome {
   title: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { parseGateSet } from '../../src/gates/parse-gates.ts';
 import type { LoadedProfile } from '../../src/load/types.ts';
 import type { WatchResult } from '../../src/run/model.ts';
@@ -73,11 +73,11 @@ describe('tollgate watch: blue-green behind nginx', () => {
   let blue: AlbumsApi;
   let green: AlbumsApi;
   let nginx: Nginx;
-  before(async () => {
+  beforeAll(async () => {
     [blue, green] = await Promise.all([startAlbumsApi(), startAlbumsApi()]);
     nginx = await startNginx([hostOf(blue)]);
   });
-  after(async () => {
+  afterAll(async () => {
     await nginx?.stop();
     await Promise.all([blue?.stop(), green?.stop()]);
     for (const file of pidFiles) {

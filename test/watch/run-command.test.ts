@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { assertRunnable, outputScrubber, startCommand } from '../../src/watch/run-command.ts';
 
 const options = (timeoutMs = 10_000) => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { parseGateSet } from '../../src/gates/parse-gates.ts';
 import type { WatchResult } from '../../src/run/model.ts';
 import { runWatch } from '../../src/watch/run-watch.ts';
@@ -29,7 +29,7 @@ function closingServer(answerFirst: boolean): Promise<{ server: Server; url: str
 }
 
 const servers: Server[] = [];
-after(() => {
+afterAll(() => {
   for (const s of servers) s.close();
 });
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { RunModel, WatchResult } from '../../src/run/model.ts';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
 import { freePort } from '../support/nginx.ts';
@@ -43,10 +43,10 @@ function watchJson(runDir: string): WatchResult & { verdict: string } {
 
 describe('tollgate watch on the command line', () => {
   let api: AlbumsApi;
-  before(async () => {
+  beforeAll(async () => {
     api = await startAlbumsApi();
   });
-  after(async () => {
+  afterAll(async () => {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   });

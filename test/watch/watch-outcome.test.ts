@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { WatchResult, WatchWindow } from '../../src/run/model.ts';
 import { watchOutcome } from '../../src/watch/watch-outcome.ts';
 

@@ -185,7 +185,7 @@ export const petsDocument30 = {
 const methods: HttpMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** A LoadedSpec straight from a document whose responses are inline (as these fixtures are). */
-export function specFrom(document: Record<string, unknown>): LoadedSpec {
+function specFrom(document: Record<string, unknown>): LoadedSpec {
   const operations: Operation[] = [];
   const paths = document.paths as Record<string, Record<string, Record<string, unknown>>>;
   for (const [path, item] of Object.entries(paths)) {
