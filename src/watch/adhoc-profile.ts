@@ -9,13 +9,15 @@ import { readMix } from '../traffic/read-mix.ts';
  * so a switch can be watched with nothing but the spec and a rate. Reads
  * only: a deploy must not be watched with writes nobody asked for.
  */
-export function adhocProfile(spec: LoadedSpec, rate: number): LoadedProfile {
+export function adhocProfile(spec: LoadedSpec, rate: number, use: 'watch' | 'load'): LoadedProfile {
   const mix = readMix(spec);
   if (mix.requests.length === 0) {
     throw new TollgateError(
       'TG_NOTHING_TO_TEST',
-      `${spec.source} has no GET operation whose parameters can be filled to watch a switch with (${mix.skipped.slice(0, 3).join('; ') || 'no GET operations'})`,
-      { hint: 'name a load profile: tollgate watch <profile> --env <name> -- <command>' },
+      `${spec.source} has no GET operation whose parameters can be filled to ${use === 'watch' ? 'watch a switch' : 'load'} with (${mix.skipped.slice(0, 3).join('; ') || 'no GET operations'})`,
+      {
+        hint: `name a load profile: tollgate ${use} <profile> --env <name>${use === 'watch' ? ' -- <command>' : ''}`,
+      },
     );
   }
   return {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
+import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
 import { formatLoadSummary, formatProgress } from '../../load/format-summary.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
 import { loadProfile } from '../../load/profile/load-profile.ts';
@@ -10,11 +11,14 @@ import type { Overrides } from '../../load/profile/stages.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
+import type { LoadedProfile } from '../../load/types.ts';
 import { preparePromqlGates, runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { loadOutcome } from '../../run/stages/load-stage.ts';
+import type { LoadedSpec } from '../../spec/types.ts';
 import { openTarget } from '../../target/open-target.ts';
+import { adhocProfile } from '../../watch/adhoc-profile.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
 import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
@@ -22,11 +26,13 @@ import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 export const loadCommand: Command = {
   name: 'load',
   summary: 'run a load profile (load/<name>.ts) and judge its gates for the environment',
-  usage: 'tollgate load <profile> [--env <name> | --spec <file> --base-url <url>] [options]',
+  usage:
+    'tollgate load <profile> [--env <name> | --spec <file> --base-url <url>] [options]\n       tollgate load --spec <file> --base-url <url> --rate <rps> [--duration 30s] [--gate <gate>...]',
   examples: [
     'tollgate load smoke --env local',
     'tollgate load baseline --env staging --duration 60',
     'tollgate load load/spike.ts --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 --rate 200',
+    "tollgate load --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 --rate 50 --duration 30s --gate 'latency.p99<300ms'",
   ],
   options: {
     ...targetOptions,
@@ -46,13 +52,20 @@ export const loadCommand: Command = {
       description: 'closed model: peak connections; open model: connection cap',
       valueName: 'n',
     },
+    gate: {
+      type: 'string',
+      multiple: true,
+      description:
+        "a gate, repeatable: 'latency.p99<300ms', 'errors.rate<1%' (replaces the profile's gates for the environment; without a profile the default is errors.rate<1%)",
+      valueName: 'gate',
+    },
   },
   async run(ctx) {
     const name = ctx.positionals[0];
-    if (!name)
+    if (!name && ctx.values.rate === undefined)
       throw new TollgateError(
         'TG_USAGE',
-        'load needs a profile: tollgate load <profile> (a name in load/ or a file)',
+        'load needs a profile or a rate: tollgate load <profile> (a name in load/ or a file), or tollgate load --spec <file> --base-url <url> --rate <rps>',
       );
     const requested: Overrides = {
       durationSec: duration(ctx),
@@ -63,11 +76,13 @@ export const loadCommand: Command = {
     const target = await openTarget(ctx);
     try {
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
-      const profile = await loadProfile(name, {
-        loadDir: target.config.loadDir,
-        cwd: ctx.cwd,
-        spec: target.spec,
-      });
+      const profile = withGateFlags(
+        name
+          ? await loadProfile(name, { loadDir: target.config.loadDir, cwd: ctx.cwd, spec: target.spec })
+          : adhocLoadProfile(target.spec, requested, ctx),
+        target.envName,
+        (ctx.values.gate as string[] | undefined) ?? [],
+      );
       const { overrides, notes } = applyLoadLimits(target.env, profile, requested, target.baseURL);
       // Ad hoc runs have no environment of their own: judge them by the profile's local gates.
       const gatesEnv =
@@ -149,6 +164,32 @@ export const loadCommand: Command = {
 };
 
 /** `--duration 30`, `30s`, `2m` or `500ms` -> seconds. */
+/**
+ * No profile: the spec's read mix (src/traffic, as watch and compare send) at
+ * --rate for --duration (30 s unless given), judged by --gate or errors.rate<1%.
+ */
+function adhocLoadProfile(spec: LoadedSpec, requested: Overrides, ctx: CommandContext): LoadedProfile {
+  const profile = adhocProfile(spec, requested.rate ?? 0, 'load');
+  if (requested.durationSec === undefined) ctx.err('note: no --duration: 30s of load');
+  return {
+    ...profile,
+    options: {
+      ...profile.options,
+      duration: requested.durationSec ?? 30,
+      gates: { [ctx.values.env ? String(ctx.values.env) : 'adhoc']: { 'errors.rate': '<1%' } },
+    },
+  };
+}
+
+/** --gate flags replace the profile's gates for the environment the run is judged in. */
+function withGateFlags(profile: LoadedProfile, env: string, flags: string[]): LoadedProfile {
+  if (flags.length === 0) return profile;
+  const gates = parseGateFlags(flags);
+  const own = profile.options.gates ?? {};
+  const judged = env === 'adhoc' && !own.adhoc && own.local ? 'local' : env;
+  return { ...profile, options: { ...profile.options, gates: { ...own, [judged]: gates } } };
+}
+
 function duration(ctx: CommandContext): number | undefined {
   const raw = ctx.values.duration;
   if (raw === undefined) return undefined;

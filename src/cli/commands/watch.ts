@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
+import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
 import { parseGateSet } from '../../gates/parse-gates.ts';
 import type { GateSet } from '../../gates/types.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
@@ -100,7 +101,7 @@ export const watchCommand: Command = {
           cwd: ctx.cwd,
           spec: target.spec,
         });
-      } else if (requestedRate !== undefined) profile = adhocProfile(target.spec, requestedRate);
+      } else if (requestedRate !== undefined) profile = adhocProfile(target.spec, requestedRate, 'watch');
       else {
         throw new TollgateError(
           'TG_USAGE',
@@ -200,19 +201,7 @@ function pickGates(
 ): { gates: GateSet; where: string } {
   const flags = (ctx.values.gate as string[] | undefined) ?? [];
   if (flags.length > 0) {
-    const gates: GateSet = {};
-    for (const flag of flags) {
-      // an inline PromQL has its own comparisons and braces: the threshold is the last comparison
-      const m = flag.trim().startsWith('promql:')
-        ? /^\s*(promql:.+?)\s*((?:<=|>=|==|!=|<|>)\s*\d+(?:\.\d+)?)\s*$/.exec(flag)
-        : /^\s*([^<>=!\s]+)\s*((?:<=|>=|==|!=|<|>).*)$/.exec(flag);
-      if (!m)
-        throw new TollgateError(
-          'TG_GATE_SYNTAX',
-          `--gate '${flag}' must look like 'errors.count==0' or 'latency.p99<500ms'`,
-        );
-      gates[m[1]] = m[2].trim();
-    }
+    const gates = parseGateFlags(flags);
     return { gates, where: '--gate' };
   }
   const own = profile.options.gates?.[env];
