@@ -9,10 +9,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { freePort } from '../support/nginx.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
 // Issue 14 §3.3: `tollgate init` in a Gin repository nobody set up for
@@ -37,17 +37,6 @@ function ginProject(example: string, packageJson?: object): string {
     symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
   symlinkSync('../@playwright/test/cli.js', join(dir, 'node_modules/.bin/playwright'));
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
