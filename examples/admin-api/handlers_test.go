@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/tollgate-dev/tollgate/examples/admin-api/response"
 )
 
 func init() { gin.SetMode(gin.TestMode) }
@@ -269,5 +271,26 @@ func TestSlowOffset(t *testing.T) {
 	}
 	if _, err := parseFaults("slow-offset,nope"); err == nil || !strings.Contains(err.Error(), "known: null-list") {
 		t.Errorf("parseFaults: %v", err)
+	}
+}
+
+// ADMIN_CODES changes the envelope's codes: success 1, refusal 0 (scaffolds where 1 means ok).
+func TestCodes(t *testing.T) {
+	t.Setenv("ADMIN_CODES", "1,0")
+	t.Setenv("ADMIN_TOKEN", "secret")
+	cfg, err := loadConfig(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	response.SetCodes(cfg.codes[0], cfg.codes[1])
+	defer response.SetCodes(0, 7)
+	h := newTestRouter(t)
+	answer(t, doJSON(h, "POST", "/api/roles", `{"roleName":"coded"}`), 200, 1)
+	answer(t, doJSON(h, "POST", "/api/roles", `{"roleName":"coded"}`), 200, 0)
+	for _, bad := range []string{"1", "1,1", "a,0"} {
+		t.Setenv("ADMIN_CODES", bad)
+		if _, err := loadConfig(nil); err == nil {
+			t.Errorf("ADMIN_CODES=%q accepted", bad)
+		}
 	}
 }

@@ -16,10 +16,13 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/tollgate-dev/tollgate/examples/admin-api/response"
 )
 
 // @title                       Admin API
@@ -46,6 +49,7 @@ func run(args []string) int {
 		gin.SetMode(gin.ReleaseMode)
 	}
 	gin.DefaultWriter = os.Stderr
+	response.SetCodes(cfg.codes[0], cfg.codes[1])
 	srv := &http.Server{Handler: newRouter(cfg, newStore()), ReadHeaderTimeout: 10 * time.Second}
 
 	ln, err := net.Listen("tcp", cfg.addr)
@@ -117,6 +121,16 @@ func loadConfig(args []string) (config, error) {
 			return cfg, fmt.Errorf("ADMIN_SLOW_MS must be a non-negative integer (milliseconds), got %q", v)
 		}
 		cfg.slow = time.Duration(n) * time.Millisecond
+	}
+	cfg.codes = [2]int{response.Success, response.Error}
+	if v := os.Getenv("ADMIN_CODES"); v != "" {
+		ok, refusal, found := strings.Cut(v, ",")
+		a, errA := strconv.Atoi(strings.TrimSpace(ok))
+		b, errB := strconv.Atoi(strings.TrimSpace(refusal))
+		if !found || errA != nil || errB != nil || a == b {
+			return cfg, fmt.Errorf("ADMIN_CODES must be two different integers, success then refusal (e.g. 1,0), got %q", v)
+		}
+		cfg.codes = [2]int{a, b}
 	}
 	cfg.token = os.Getenv("ADMIN_TOKEN")
 	if cfg.token == "" {

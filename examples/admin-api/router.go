@@ -14,6 +14,7 @@ type config struct {
 	faults    faultSet
 	accessLog bool
 	slow      time.Duration
+	codes     [2]int // the envelope's success and refusal codes (ADMIN_CODES)
 }
 
 // api holds the handlers' dependencies.

@@ -1,4 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
+import { parseEnvelopeFlag } from '../config/envelope-flag.ts';
+import type { Envelope } from '../config/types.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & {
   description: string;
@@ -74,3 +76,19 @@ export const targetOptions = {
     description: "fetch the spec's $refs to http(s) URLs (without it a remote $ref exits 2)",
   },
 } satisfies Record<string, OptionSpec>;
+
+/** `--envelope`, read the same way by contract and load (the load's cleanup reads answers through it). */
+export const envelopeOption = {
+  envelope: {
+    type: 'string',
+    description:
+      'read 200 {code,msg,data} answers: code=/code,ok=0,message=/msg,data=/data (default: config)',
+    valueName: 'spec',
+  },
+} satisfies Record<string, OptionSpec>;
+
+/** The `--envelope` flag when given, else the environment's `contract.envelope`. */
+export function envelopeFrom(ctx: CommandContext, configured: Envelope | false | undefined) {
+  const flag = ctx.values.envelope;
+  return typeof flag === 'string' ? parseEnvelopeFlag(flag) : configured;
+}

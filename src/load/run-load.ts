@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Envelope } from '../config/types.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
 import { loadFloor } from '../gates/load-floor.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
@@ -34,6 +35,8 @@ export interface RunLoadOptions {
   overrides?: Overrides;
   /** Validates sampled responses. Default: the spec's response-conformance checks when `spec` is given; false turns sampling off. */
   validate?: ResponseValidator | false;
+  /** How the API wraps answers (`contract.envelope`, as the contract run reads them): cleanup reads creates and DELETEs through it. */
+  envelope?: Envelope | false;
   signal?: AbortSignal;
   /** Called once a second with the closing second and progress. */
   onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void;
@@ -129,7 +132,8 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   const durationMs = performance.now() - t0;
   const cpuUsed = process.cpuUsage(cpu0);
   const made =
-    outcome.created ?? (created && options.spec ? created.resolve(options.spec, prefix) : undefined);
+    outcome.created ??
+    (created && options.spec ? created.resolve(options.spec, prefix, options.envelope) : undefined);
   const cleanup = made ? await cleanUp(made, options, url, aborted !== undefined) : undefined;
   if (workers === 1 && durationMs - second * 1000 > 300)
     recorder.tick(second + 1, (durationMs - second * 1000) / 1000);
@@ -236,6 +240,7 @@ function cleanUp(
     concurrency: 8,
     budgetMs: stopped ? 5_000 : 60_000,
     timeoutMs: Math.min(options.profile.options.timeoutMs ?? 10_000, 10_000),
+    envelope: options.envelope,
   });
 }
 

@@ -80,15 +80,23 @@ async function onAlbums(faults: string[]) {
   }
 }
 
-async function onAdmin(faults: string[]) {
-  const api: GoApi = await startAdminApi({ faults });
+/** admin-api with success code 1 and refusal code 0 (ADMIN_CODES), and the envelope config that reads it. */
+const codes = {
+  env: { ADMIN_CODES: '1,0' },
+  ok: 1,
+  envelope: { code: '/code', ok: [1], message: '/msg', data: '/data' },
+};
+
+async function onAdmin(faults: string[], coded?: typeof codes) {
+  const api: GoApi = await startAdminApi({ faults, env: coded?.env });
   try {
-    const own = await loginAdmin(api.baseURL);
-    const before = await adminSnapshot(api.baseURL, own);
+    const own = await loginAdmin(api.baseURL, coded?.ok);
+    const before = await adminSnapshot(api.baseURL, own, coded?.ok);
     const spec = await loadSpec(adminSpecPath);
     const headers = { Authorization: `Bearer ${api.token}` };
-    const r = await runLoad({ profile: role, env: 'local', baseURL: api.baseURL, headers, spec });
-    return { r, before, after: await adminSnapshot(api.baseURL, own) };
+    const envelope = coded?.envelope;
+    const r = await runLoad({ profile: role, env: 'local', baseURL: api.baseURL, headers, spec, envelope });
+    return { r, before, after: await adminSnapshot(api.baseURL, own, coded?.ok) };
   } finally {
     await api.stop();
   }
@@ -136,6 +144,31 @@ describe('admin-api: a DELETE refused inside HTTP 200 is no deletion', () => {
         `cleanup: ${made} created, 0 deleted, ${made} left over \\(${why.replace(/[()]/g, '\\$&')} ×${made}\\)`,
       ),
     );
+  });
+});
+
+describe('admin-api answering code 1 for success and 0 for a refusal: cleanup reads the configured envelope', () => {
+  // Detection alone ({code != 0, msg} is a refusal) reads a refusal with code 0 as done.
+  test('fault absent: every role made is deleted (code 1), none a leftover, left as found', async () => {
+    const { r, before, after } = await onAdmin([], codes);
+    const made = creates(r, 'POST /roles');
+    assert.ok(made > 0);
+    assert.equal(r.cleanup?.created, made);
+    assert.equal(r.cleanup?.deleted, made);
+    assert.equal(r.cleanup?.leftover, 0);
+    assert.deepEqual(after, before);
+  });
+
+  test('delete-refused (code 0 inside HTTP 200): every role is a leftover, refused by the envelope', async () => {
+    const { r, before, after } = await onAdmin(['delete-refused'], codes);
+    const made = creates(r, 'POST /roles');
+    const left = after.roles.filter((x) => !before.roles.includes(x));
+    assert.ok(made > 0);
+    assert.equal(left.length, made, 'the fault keeps every role');
+    assert.equal(r.cleanup?.deleted, 0);
+    assert.equal(r.cleanup?.leftover, made);
+    const why = 'answered 200 with code 0: role deletion is locked (tried twice)';
+    assert.deepEqual(r.cleanup?.leftoverReasons, { [why]: made });
   });
 });
 

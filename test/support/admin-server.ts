@@ -11,10 +11,11 @@ export const adminSpecPath = resolve(import.meta.dirname, '../../examples/admin-
 /** Starts the API (ADMIN_FAULTS from options.faults) on a free loopback port. */
 export const startAdminApi = (options: StartOptions = {}): Promise<GoApi> => startGoApi(admin, options);
 
-async function call(baseURL: string, path: string, init: RequestInit = {}): Promise<unknown> {
+/** `ok`: the envelope's success code, 0 unless the server runs with ADMIN_CODES. */
+async function call(baseURL: string, path: string, init: RequestInit = {}, ok = 0): Promise<unknown> {
   const res = await fetch(`${baseURL}/api${path}`, init);
   const body = (await res.json()) as { code: number; data: unknown; msg: string };
-  if (res.status < 200 || res.status > 299 || body.code !== 0)
+  if (res.status < 200 || res.status > 299 || body.code !== ok)
     throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body.data;
 }
@@ -23,12 +24,17 @@ async function call(baseURL: string, path: string, init: RequestInit = {}): Prom
  * Logs in as the seeded admin (captcha "8888"): a token of its own, which a
  * run's logout of the server token does not revoke.
  */
-export async function loginAdmin(baseURL: string): Promise<string> {
-  const data = (await call(baseURL, '/base/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: '123456', captcha: '8888' }),
-  })) as { token: string };
+export async function loginAdmin(baseURL: string, ok = 0): Promise<string> {
+  const data = (await call(
+    baseURL,
+    '/base/login',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: '123456', captcha: '8888' }),
+    },
+    ok,
+  )) as { token: string };
   return data.token;
 }
 
@@ -36,7 +42,11 @@ export async function loginAdmin(baseURL: string): Promise<string> {
  * Every user, role and file on the server (id and name), to compare before
  * and after a run; pages of 50 (the boundary-500 fault breaks pageSize=100).
  */
-export async function adminSnapshot(baseURL: string, token: string): Promise<Record<string, string[]>> {
+export async function adminSnapshot(
+  baseURL: string,
+  token: string,
+  ok = 0,
+): Promise<Record<string, string[]>> {
   const headers = { authorization: `Bearer ${token}` };
   const snapshot: Record<string, string[]> = {};
   for (const [kind, name] of [
@@ -46,7 +56,7 @@ export async function adminSnapshot(baseURL: string, token: string): Promise<Rec
   ] as const) {
     const items: Record<string, unknown>[] = [];
     for (let page = 1; ; page++) {
-      const data = (await call(baseURL, `/${kind}?page=${page}&pageSize=50`, { headers })) as {
+      const data = (await call(baseURL, `/${kind}?page=${page}&pageSize=50`, { headers }, ok)) as {
         list: Record<string, unknown>[];
         total: number;
       };

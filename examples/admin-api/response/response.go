@@ -13,11 +13,18 @@ import (
 	"github.com/tollgate-dev/tollgate/examples/admin-api/model"
 )
 
-// Codes of the envelope.
-const (
+// Codes of the envelope: 0 and 7 as gin-vue-admin answers, unless SetCodes
+// changes them at startup (ADMIN_CODES: scaffolds where 1 means success).
+var (
 	Success = 0
 	Error   = 7
 )
+
+// SetCodes sets the success and refusal codes every answer carries; call it
+// before serving.
+func SetCodes(success, refusal int) {
+	Success, Error = success, refusal
+}
 
 // Response is the envelope.
 type Response struct {

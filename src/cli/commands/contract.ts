@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseEnvelopeFlag } from '../../config/envelope-flag.ts';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { progressText } from '../../contract/progress-text.ts';
 import { CONTRACT_FILE, loadStoredCase, replayCase } from '../../contract/replay.ts';
@@ -14,7 +13,13 @@ import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { resolveRunDir } from '../../run/run-file.ts';
 import { contractOutcome } from '../../run/stages/contract-stage.ts';
 import { openTarget, type Target } from '../../target/open-target.ts';
-import { type Command, type CommandContext, targetOptions } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  envelopeFrom,
+  envelopeOption,
+  targetOptions,
+} from '../command.ts';
 import { replayCommandOf } from '../replay-command.ts';
 import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
@@ -94,12 +99,7 @@ export const contractCommand: Command = {
       description: 'lowest severity that exits 1: error or warning (default: config, else error)',
       valueName: 'severity',
     },
-    envelope: {
-      type: 'string',
-      description:
-        'read 200 {code,msg,data} answers: code=/code,ok=0,message=/msg,data=/data (default: config)',
-      valueName: 'spec',
-    },
+    ...envelopeOption,
     'max-requests': {
       type: 'string',
       description: 'stop sending after n requests; the rest is reported as not run (default 10000)',
@@ -242,7 +242,7 @@ function contractOptions(ctx: CommandContext, target: Target): ContractOptions {
     excludePaths: list(v['exclude-paths']) ?? o.excludePaths,
     excludeTags: list(v['exclude-tags']) ?? o.excludeTags,
     includeSessionEnding: v['include-session-ending'] === true || o.includeSessionEnding,
-    envelope: typeof v.envelope === 'string' ? parseEnvelopeFlag(v.envelope) : o.envelope,
+    envelope: envelopeFrom(ctx, o.envelope),
     followRedirects: v['follow-redirects'] === true || o.followRedirects,
     failOn: failOnFlag(v['fail-on']) ?? o.failOn,
   };

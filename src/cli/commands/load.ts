@@ -19,7 +19,13 @@ import { loadOutcome } from '../../run/stages/load-stage.ts';
 import type { LoadedSpec } from '../../spec/types.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { adhocProfile } from '../../watch/adhoc-profile.ts';
-import { type Command, type CommandContext, targetOptions } from '../command.ts';
+import {
+  type Command,
+  type CommandContext,
+  envelopeFrom,
+  envelopeOption,
+  targetOptions,
+} from '../command.ts';
 import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
 
 /** `tollgate load <profile> --env <name>`: runs a load profile and judges its gates. */
@@ -37,6 +43,7 @@ export const loadCommand: Command = {
   options: {
     ...targetOptions,
     ...pushOption,
+    ...envelopeOption,
     duration: {
       type: 'string',
       description: 'seconds of measured load (stages scale to fit)',
@@ -105,6 +112,7 @@ export const loadCommand: Command = {
         headers: target.headers,
         spec: target.spec,
         overrides,
+        envelope: envelopeFrom(ctx, target.env.contract.envelope),
         signal: ctx.signal,
         onSecond: (point, elapsed, total) => {
           if (tty)

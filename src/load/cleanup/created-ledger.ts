@@ -1,6 +1,6 @@
+import type { Envelope } from '../../config/types.ts';
 import type { LoadedSpec, Operation } from '../../spec/types.ts';
-import { isRefusal } from '../../stateful/payloads.ts';
-import { boundOperations, resourceOperations } from '../../stateful/resource-links.ts';
+import { CleanupLedger } from '../../stateful/cleanup-ledger.ts';
 import type { BuiltRequest } from '../plan/request-plan.ts';
 
 /** One resource the run created and can delete: what cleanup sends. */
@@ -43,8 +43,8 @@ interface RawCreate {
  * Resources a load run created, so it can delete them afterwards and leave
  * the environment as it found it. The hot path only keeps 2xx answers to
  * POSTs of a spec operation, raw and capped; which DELETE each one needs is
- * worked out after the run, with the contract engine's `boundOperations`
- * (OpenAPI links, a body `id`, or the `Location` header).
+ * worked out after the run by the contract engine's ledger (OpenAPI links,
+ * ids at the top level, in an envelope's data or a wrapper, `Location`).
  */
 export class CreatedLedger {
   private readonly raw: RawCreate[] = [];
@@ -68,68 +68,40 @@ export class CreatedLedger {
   }
 
   /**
-   * What the creates made, in the order they were made: each distinct
-   * resource the spec can DELETE; a create below one of those (no DELETE of
-   * its own) goes with it; any other 2xx create is undeletable, said why.
-   * Every 2xx counts, whatever status the spec documents; not a POST with
-   * nothing below it (a login) nor an envelope answer that made nothing
-   * (`{"code": 7, "data": {}}`).
+   * What the creates made, in the order they were made, worked out by the
+   * contract run's own ledger (`CleanupLedger`) read through the run's
+   * envelope (`contract.envelope`, else detected): each distinct resource
+   * the spec can DELETE; a create below one of those (no DELETE of its own)
+   * goes with it; any other 2xx create is undeletable, said why. Every 2xx
+   * counts, whatever status the spec documents; not a POST with nothing
+   * below it (a login) nor an envelope answer that made nothing.
    */
-  resolve(spec: LoadedSpec, prefix: string): CreatedResources {
-    const byLabel = new Map<string, CreatedResource>();
-    const orphans: { path: string; undeletable: Undeletable }[] = [];
+  resolve(spec: LoadedSpec, prefix: string, envelope?: Envelope | false): CreatedResources {
+    const ledger = new CleanupLedger(spec, envelope);
     for (const create of this.raw) {
-      const pathOnly = create.path.split('?')[0].slice(prefix.length);
       let json: unknown;
       try {
         json = JSON.parse(create.body);
       } catch {}
-      if (isRefusal(json) || !isCreate(spec, create.operation)) continue;
-      const request = {
-        pathParams: pathParams(create.operation.path, pathOnly),
-        query: {},
-        headers: {},
-        body: undefined,
-      };
-      const bound = boundOperations(spec, create.operation, request, {
-        status: create.status,
-        headers: create.headers,
-        json,
-      });
-      const del = bound.find((b) => b.operation.method === 'delete');
-      if (!del) {
-        const label = `POST ${pathOnly} (answered ${create.status})`;
-        const reason = resourceOperations(spec, create.operation).some((op) => op.method === 'delete')
-          ? 'no id found in the answer, so no DELETE could be sent'
-          : 'the spec documents no DELETE for it';
-        orphans.push({ path: pathOnly, undeletable: { label, reason } });
+      const pathOnly = create.path.split('?')[0].slice(prefix.length);
+      const request = { pathParams: pathParams(create.operation.path, pathOnly), query: {}, headers: {} };
+      const answer = { operation: create.operation, request, response: { ...create, json } };
+      ledger.recordFrom(answer, ledger.bind(answer));
+    }
+    const resources: CreatedResource[] = [];
+    const undeletable: Undeletable[] = [];
+    for (const entry of ledger.entries) {
+      if (entry.parent) continue;
+      if (!entry.deleteOperation) {
+        undeletable.push({ label: entry.label, reason: entry.reason ?? 'cleanup cannot delete it' });
         continue;
       }
-      const filled = fillPath(del.operation.path, del.params);
-      const label = `DELETE ${filled}`;
-      if (!byLabel.has(label)) byLabel.set(label, { label, path: prefix + filled });
+      const children = ledger.entries.filter((e) => e.parent === entry).length;
+      const path = prefix + entry.label.slice('DELETE '.length);
+      resources.push({ label: entry.label, path, ...(children ? { children } : {}) });
     }
-    const undeletable: Undeletable[] = [];
-    for (const orphan of orphans) {
-      const parent = [...byLabel.values()].find((r) =>
-        orphan.path.startsWith(`${r.label.slice('DELETE '.length)}/`),
-      );
-      if (parent) parent.children = (parent.children ?? 0) + 1;
-      else undeletable.push(orphan.undeletable);
-    }
-    return {
-      resources: [...byLabel.values()],
-      undeletable,
-      overflowed: this.overflowed,
-      unconfirmed: this.unconfirmed,
-    };
+    return { resources, undeletable, overflowed: this.overflowed, unconfirmed: this.unconfirmed };
   }
-}
-
-/** A POST that makes something: the spec has operations below it, or links from it. */
-function isCreate(spec: LoadedSpec, operation: Operation): boolean {
-  const links = Object.values(operation.responses).some((r) => Object.keys(r.links).length > 0);
-  return links || resourceOperations(spec, operation).length > 0;
 }
 
 /** Merges what several worker threads created. */
@@ -160,8 +132,4 @@ function pathParams(template: string, path: string): Record<string, unknown> {
     out[name] = text !== undefined && /^\d+$/.test(text) ? Number(text) : text;
   });
   return out;
-}
-
-function fillPath(path: string, params: Record<string, unknown>): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
 }

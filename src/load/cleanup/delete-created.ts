@@ -1,3 +1,4 @@
+import type { Envelope } from '../../config/types.ts';
 import { deleteRefusal } from '../../stateful/delete-refusal.ts';
 import type { CreatedResources } from './created-ledger.ts';
 
@@ -30,6 +31,8 @@ export interface DeleteOptions {
   budgetMs: number;
   /** Per-request timeout, ms. */
   timeoutMs: number;
+  /** How the API says no inside a 2xx (`contract.envelope`); without one, `{code != 0, msg}` is detected. */
+  envelope?: Envelope | false;
 }
 
 type Resource = CreatedResources['resources'][number];
@@ -38,7 +41,8 @@ type Resource = CreatedResources['resources'][number];
  * Deletes what a load run created within a time budget, after the measured
  * run (nothing here reaches metrics, timeline or gates): newest first, a few
  * at a time, then each DELETE that did not take once more, one at a time. A
- * 2xx whose envelope refuses (`{"code": 7}` inside HTTP 200) is no deletion.
+ * 2xx whose envelope refuses (`{"code": 7}` inside HTTP 200, read through
+ * the configured envelope) is no deletion.
  * Never throws: failures are counted as leftovers, each with why.
  */
 export async function deleteCreated(
@@ -73,7 +77,7 @@ export async function deleteCreated(
         signal: AbortSignal.timeout(Math.min(options.timeoutMs, left)),
       });
       const text = await response.text().catch(() => '');
-      why = deleteRefusal({ status: response.status, json: parse(text) });
+      why = deleteRefusal({ status: response.status, json: parse(text) }, options.envelope);
     } catch (error) {
       why = (error as Error).name === 'TimeoutError' ? 'timed out' : (error as Error).message;
     }

@@ -46,7 +46,7 @@ try {
   clearInterval(ticker);
   const elapsed = performance.now() - t0;
   if (elapsed - second * 1000 > 300) run.recorder.tick(second + 1, (elapsed - second * 1000) / 1000);
-  const created = spec && run.created ? run.created.resolve(spec, run.prefix) : undefined;
+  const created = spec && run.created ? run.created.resolve(spec, run.prefix, input.envelope) : undefined;
   post({ type: 'done', snapshot: snapshotRecorder(run.recorder), outcome, created });
 } catch (error) {
   post({ type: 'error', message: (error as Error).message });

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Envelope } from '../../config/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { type CreatedResources, mergeCreated } from '../cleanup/created-ledger.ts';
 import {
@@ -21,6 +22,8 @@ export interface WorkerInput {
   headers: Record<string, string>;
   overrides?: Overrides;
   validate: boolean;
+  /** The run's envelope: each worker resolves what it created through it. */
+  envelope?: Envelope | false;
   index: number;
   of: number;
   /** Date.now() at which every worker starts its clock, so their schedules interleave. */
@@ -63,6 +66,7 @@ export async function runOpenWorkers(
       headers: options.headers ?? {},
       overrides: options.overrides,
       validate: options.validate !== false,
+      envelope: options.envelope,
       index,
       of: workers,
       startAt,

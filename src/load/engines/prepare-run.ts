@@ -1,4 +1,5 @@
 import { validateResponse } from '../../checks/validate-response.ts';
+import type { Envelope } from '../../config/types.ts';
 import type { LoadedSpec } from '../../spec/types.ts';
 import { CreatedLedger } from '../cleanup/created-ledger.ts';
 import { Recorder } from '../metrics/recorder.ts';
@@ -14,6 +15,7 @@ export interface PrepareInput {
   spec?: LoadedSpec;
   overrides?: Overrides;
   validate?: ResponseValidator | false;
+  envelope?: Envelope | false;
 }
 
 /** What one process (or worker thread) needs to generate a profile's load. */

@@ -47,6 +47,7 @@ export const loadStage: StageRunner = async (ctx, stage) => {
     headers: target.headers,
     spec: target.spec,
     overrides,
+    envelope: target.env.contract.envelope,
     validate: (operation, exchange) => validateResponse(target.spec, operation, exchange).length,
     signal: ctx.signal,
     onSecond: (point, elapsedMs, totalMs) => {
