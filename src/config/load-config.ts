@@ -12,6 +12,8 @@ const configFileNames = [
   'tollgate.config.mts',
   'tollgate.config.js',
   'tollgate.config.mjs',
+  'tollgate.config.cts',
+  'tollgate.config.cjs',
 ];
 
 /** Finds the config in `cwd` (or loads `file`), validates it and resolves it. Undefined when none exists. */

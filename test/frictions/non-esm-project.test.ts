@@ -8,7 +8,8 @@ import { runCli } from '../support/run-cli.ts';
 
 // Issue 14 §3.1: a Gin team's repository is not an ES module package. Its
 // config and profiles import from 'tollgate' by name and load as .ts, .mts
-// and .js all the same (once: "Cannot require() ES Module … in a cycle").
+// and .js all the same, in ES or CommonJS syntax (`require('tollgate')`,
+// `module.exports =`; once: "Cannot require() ES Module … in a cycle").
 const root = resolve(import.meta.dirname, '../..');
 
 const profileSource = (syntax: 'esm' | 'cjs') =>
@@ -32,19 +33,25 @@ describe('a project without "type": "module" (issue 14 §3.1)', () => {
     writeFileSync(join(dir, 'load/first.ts'), profileSource('esm'));
     writeFileSync(join(dir, 'load/second.mts'), profileSource('esm'));
     writeFileSync(join(dir, 'load/third.js'), profileSource('esm'));
+    writeFileSync(join(dir, 'load/fourth.js'), profileSource('cjs'));
+    writeFileSync(join(dir, 'load/fifth.cjs'), profileSource('cjs'));
   });
   afterAll(async () => {
     await api.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const [ext, syntax] of [
-    ['ts', 'esm'],
-    ['mts', 'esm'],
-    ['js', 'esm'],
+  // Each config kind once; every profile kind (ES and CommonJS syntax) with the first.
+  const allProfiles = ['first', 'load/second.mts', 'load/third.js', 'fourth', 'fifth'];
+  for (const [ext, syntax, profiles] of [
+    ['ts', 'esm', allProfiles],
+    ['mts', 'esm', ['first']],
+    ['js', 'esm', ['first']],
+    ['js', 'cjs', ['first']],
+    ['cjs', 'cjs', ['fifth']],
   ] as const) {
-    test(`tollgate.config.${ext} (${syntax}) and profiles of each kind load`, async () => {
-      for (const old of ['ts', 'mts', 'js']) rmSync(join(dir, `tollgate.config.${old}`), { force: true });
+    test(`tollgate.config.${ext} (${syntax}) loads, with profiles ${profiles.join(', ')}`, async () => {
+      for (const old of ['ts', 'mts', 'js', 'cjs']) rmSync(join(dir, `tollgate.config.${old}`), { force: true });
       const head =
         syntax === 'esm'
           ? "import { defineConfig } from 'tollgate';\nexport default"
@@ -53,8 +60,8 @@ describe('a project without "type": "module" (issue 14 §3.1)', () => {
         join(dir, `tollgate.config.${ext}`),
         `${head} defineConfig({ specs: { albums: 'spec.yaml' }, environments: { local: { baseURL: ${JSON.stringify(api.baseURL)} } } });\n`,
       );
-      for (const profile of ['first', 'load/second.mts', 'load/third.js']) {
-        const runDir = join(dir, `run-${ext}-${profile.replaceAll('/', '-')}`);
+      for (const profile of profiles) {
+        const runDir = join(dir, `run-${ext}-${syntax}-${profile.replaceAll('/', '-')}`);
         const r = await runCli(['load', profile, '--env', 'local', '--run-dir', runDir], { cwd: dir });
         assert.equal(r.code, 0, `${profile} with tollgate.config.${ext}: ${r.stderr}${r.stdout}`);
         assert.doesNotMatch(r.stderr, /require\(\) ES Module|failed to load/);

@@ -34,19 +34,21 @@ export async function loadProfile(
   };
 }
 
+const profileExtensions = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
 function findProfile(nameOrFile: string, loadDir: string, cwd: string): string {
+  const dir = resolve(cwd, loadDir);
   const candidates = [
     isAbsolute(nameOrFile) ? nameOrFile : resolve(cwd, nameOrFile),
-    join(resolve(cwd, loadDir), `${nameOrFile}.ts`),
-    join(resolve(cwd, loadDir), nameOrFile),
+    ...profileExtensions.map((ext) => join(dir, `${nameOrFile}${ext}`)),
+    join(dir, nameOrFile),
   ];
-  const found = candidates.find((c) => existsSync(c) && /\.(ts|mts|js|mjs)$/.test(c));
+  const found = candidates.find((c) => existsSync(c) && profileExtensions.includes(extname(c)));
   if (found) return found;
-  const dir = resolve(cwd, loadDir);
   const known = existsSync(dir)
     ? readdirSync(dir)
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => basename(f, '.ts'))
+        .filter((f) => profileExtensions.includes(extname(f)))
+        .map((f) => basename(f, extname(f)))
     : [];
   throw new TollgateError(
     'TG_PROFILE_INVALID',
