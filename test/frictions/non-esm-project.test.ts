@@ -51,7 +51,8 @@ describe('a project without "type": "module" (issue 14 §3.1)', () => {
     ['cjs', 'cjs', ['fifth']],
   ] as const) {
     test(`tollgate.config.${ext} (${syntax}) loads, with profiles ${profiles.join(', ')}`, async () => {
-      for (const old of ['ts', 'mts', 'js', 'cjs']) rmSync(join(dir, `tollgate.config.${old}`), { force: true });
+      for (const old of ['ts', 'mts', 'js', 'cjs'])
+        rmSync(join(dir, `tollgate.config.${old}`), { force: true });
       const head =
         syntax === 'esm'
           ? "import { defineConfig } from 'tollgate';\nexport default"
