@@ -280,3 +280,43 @@ func TestExtraDelay(t *testing.T) {
 		}
 	}
 }
+
+func TestStallDelay(t *testing.T) {
+	start := time.Unix(0, 0)
+	every, hold := time.Second, 300*time.Millisecond
+	for _, c := range []struct {
+		at, want time.Duration
+	}{
+		{100 * time.Millisecond, 0},           // the first period never stalls
+		{time.Second, 300 * time.Millisecond}, // a stall begins: wait it out
+		{1100 * time.Millisecond, 200 * time.Millisecond},
+		{1300 * time.Millisecond, 0}, // the stall is over
+		{2999 * time.Millisecond, 0},
+		{3050 * time.Millisecond, 250 * time.Millisecond},
+	} {
+		if got := stallDelay(start, start.Add(c.at), every, hold); got != c.want {
+			t.Errorf("stallDelay at %v = %v, want %v", c.at, got, c.want)
+		}
+	}
+}
+
+func TestStall(t *testing.T) {
+	st := newStore()
+	st.seed(false)
+	cfg := config{token: "secret", faults: faultSet{faultStall: true}, stallEvery: 100 * time.Millisecond, stallFor: 60 * time.Millisecond}
+	stalled := newRouter(cfg, st)
+	fast := newTestRouter(t)
+	time.Sleep(105 * time.Millisecond) // into the second period's stall window
+	start := time.Now()
+	if w := do(stalled, "GET", "/v1/albums/1", ""); w.Code != 200 {
+		t.Errorf("stall: %d", w.Code)
+	}
+	if took := time.Since(start); took < 30*time.Millisecond {
+		t.Errorf("a request in the stall window took %v, want >= 30ms", took)
+	}
+	start = time.Now()
+	do(fast, "GET", "/v1/albums/1", "")
+	if took := time.Since(start); took >= 30*time.Millisecond {
+		t.Errorf("without the fault a request took %v", took)
+	}
+}

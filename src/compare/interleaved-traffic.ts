@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { pumpArrivals } from '../load/engines/arrival-pump.ts';
 import { HttpConnection, type RawResponse, requestBytes } from '../load/engines/http-connection.ts';
 import { seededRandom } from '../load/plan/rng.ts';
+import { buildSchedule } from '../load/profile/stages.ts';
 import type { TrafficRequest } from '../traffic/read-mix.ts';
 import { Reservoir } from './stats/reservoir.ts';
 
@@ -8,7 +10,10 @@ export type Side = 'baseline' | 'candidate';
 
 /** What one side did on one operation. */
 interface OperationTally {
+  /** From the arrival's scheduled time to the whole answer (corrected for coordinated omission): judged. */
   latency: Reservoir;
+  /** From the actual send to the whole answer (what a closed-loop client would see): shown, never judged. */
+  service: Reservoir;
   requests: number;
   /** Connection errors, timeouts and answers >= 400. */
   errors: number;
@@ -33,7 +38,7 @@ export interface InterleavedOptions {
 
 export interface InterleavedOutcome {
   tallies: Record<Side, Map<string, OperationTally>>;
-  /** Arrivals not sent because every connection was busy and the queue was full, per side. */
+  /** Arrivals not sent because every connection was busy and the queue was full, per side (each also an error). */
   dropped: Record<Side, number>;
   elapsedMs: number;
 }
@@ -42,6 +47,8 @@ interface Job {
   side: Side;
   request: TrafficRequest;
   bytes: Buffer;
+  /** ms since the start when the schedule meant to send it. */
+  intended: number;
   sentAt?: number;
 }
 
@@ -51,8 +58,13 @@ interface Job {
  * operation (drawn with the seeded random), so both sides see the same mix
  * under the same conditions. Each side has its own keep-alive connections
  * (at most `maxConnections`, then a bounded queue). Latency is from the
- * send to the whole answer, kept in a bounded reservoir per side and
- * operation. Never throws for what the targets do: failures are counted.
+ * arrival's scheduled time to the whole answer, as the load engine's open
+ * model measures it (`pumpArrivals`): a side that stalls is charged for the
+ * arrivals queued behind it, so it is not flattered (coordinated omission).
+ * It is kept in a bounded reservoir per side and operation, beside the
+ * latency from the actual send (`service`). Never throws for what the
+ * targets do: failures are counted, an arrival dropped for a full queue as
+ * an error of its side.
  */
 export async function runInterleaved(o: InterleavedOptions): Promise<InterleavedOutcome> {
   const random = seededRandom(o.seed);
@@ -67,7 +79,13 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
   const tally = (side: Side, op: string): OperationTally => {
     let t = tallies[side].get(op);
     if (!t) {
-      t = { latency: new Reservoir(o.reservoir, random), requests: 0, errors: 0, fiveXX: 0 };
+      t = {
+        latency: new Reservoir(o.reservoir, random),
+        service: new Reservoir(o.reservoir, random),
+        requests: 0,
+        errors: 0,
+        fiveXX: 0,
+      };
       tallies[side].set(op, t);
     }
     return t;
@@ -99,7 +117,11 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
     t.requests++;
     if (status === undefined || status >= 400) t.errors++;
     if (status !== undefined && status >= 500) t.fiveXX++;
-    if (status !== undefined) t.latency.add(elapsed() - job.sentAt!);
+    if (status !== undefined) {
+      const now = elapsed();
+      t.latency.add(now - job.intended);
+      t.service.add(now - job.sentAt!);
+    }
     const pool = pools[job.side];
     const next = pool.queue.shift();
     if (next) send(slot, next);
@@ -128,9 +150,9 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
     slot.conn.send(job.bytes, job.request.method === 'HEAD');
   }
 
-  function arrive(side: Side, request: TrafficRequest): void {
+  function arrive(side: Side, request: TrafficRequest, intended: number): void {
     const pool = pools[side];
-    const job: Job = { side, request, bytes: pool.bytes.get(request)! };
+    const job: Job = { side, request, bytes: pool.bytes.get(request)!, intended };
     inFlight++;
     const slot = pool.idle.pop() ?? (pool.slots.length < maxConnections ? openSlot(side) : undefined);
     if (slot) send(slot, job);
@@ -138,6 +160,9 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
     else {
       inFlight--;
       dropped[side]++;
+      const t = tally(side, request.op);
+      t.requests++;
+      t.errors++;
     }
   }
 
@@ -151,23 +176,12 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
         }
   }, 100);
 
-  const interval = 1000 / (2 * o.rate);
-  const total = Math.floor((o.durationMs / 1000) * o.rate) * 2;
-  let next = 0;
+  // Both sides on one clock: arrival n goes to baseline when even, candidate when odd.
+  const schedule = buildSchedule({ model: 'open', rate: 2 * o.rate, duration: o.durationMs / 1000 });
   let pick: TrafficRequest = o.requests[0];
-  await new Promise<void>((finished) => {
-    const tick = () => {
-      if (o.signal?.aborted) return finished();
-      const now = elapsed();
-      while (next < total && next * interval <= now) {
-        if (next % 2 === 0) pick = o.requests[Math.floor(random() * o.requests.length)];
-        arrive(sides[next % 2], pick);
-        next++;
-      }
-      if (next >= total) return finished();
-      setTimeout(tick, Math.max(1, Math.min(10, next * interval - now)));
-    };
-    tick();
+  await pumpArrivals(schedule, { elapsed, signal: o.signal }, (intended, n) => {
+    if (n % 2 === 0) pick = o.requests[Math.floor(random() * o.requests.length)];
+    arrive(sides[n % 2], pick, intended);
   });
   if (inFlight > 0) {
     await new Promise<void>((drained) => {

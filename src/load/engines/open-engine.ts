@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BuiltRequest, VirtualUser } from '../plan/request-plan.ts';
-import { arrivalTime } from '../profile/stages.ts';
+import { pumpArrivals } from './arrival-pump.ts';
 import type { EngineContext, EngineOutcome } from './engine.ts';
 import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
 
@@ -197,24 +197,8 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
     }
   }, 100);
 
-  await new Promise<void>((done) => {
-    // With N workers, worker i takes arrivals i, i+N, i+2N...: the total rate holds.
-    const { index, of } = ctx.share ?? { index: 0, of: 1 };
-    let n = index;
-    let next = arrivalTime(schedule, n);
-    const end = schedule.totalMs;
-    const pump = () => {
-      const now = elapsed();
-      while (next <= now && next < end && !ctx.signal.aborted) {
-        arrive(next);
-        n += of;
-        next = arrivalTime(schedule, n);
-      }
-      if (next >= end || ctx.signal.aborted) return done();
-      setTimeout(pump, Math.max(0, next - elapsed() - 0.5));
-    };
-    pump();
-  });
+  // With N workers, worker i takes arrivals i, i+N, i+2N...: the total rate holds.
+  await pumpArrivals(schedule, { elapsed, signal: ctx.signal, share: ctx.share }, arrive);
 
   stopping = true;
   dropped += queue.length - queueHead;
