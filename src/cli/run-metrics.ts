@@ -1,8 +1,15 @@
-import { parsePushUrl, pushRunMetrics, writeRunMetrics } from '../metrics-out/export-run-metrics.ts';
+import { pushgatewayHeaders } from '../config/pushgateway-headers.ts';
+import type { ResolvedEnvironment } from '../config/types.ts';
+import {
+  type PushTarget,
+  parsePushUrl,
+  pushRunMetrics,
+  writeRunMetrics,
+} from '../metrics-out/export-run-metrics.ts';
 import type { RunModel } from '../run/model.ts';
 import type { CommandContext, OptionSpec } from './command.ts';
 
-/** `--push`, which `contract`, `load` and `gate` take. */
+/** `--push`, which `contract`, `load`, `gate` and `watch` take. */
 export const pushOption = {
   push: {
     type: 'string',
@@ -18,6 +25,19 @@ export function pushTarget(ctx: CommandContext): URL | undefined {
 }
 
 /**
+ * The push with the environment's credentials (`pushgateway.auth`), read
+ * from their env vars before the run: a missing one is exit 2 then, not
+ * after the run.
+ */
+export function pushWithAuth(
+  url: URL | undefined,
+  env: Pick<ResolvedEnvironment, 'name' | 'pushgateway'>,
+): PushTarget | undefined {
+  if (!url) return undefined;
+  return { url, headers: pushgatewayHeaders(env), authFrom: `environments.${env.name}.pushgateway.auth` };
+}
+
+/**
  * After the run is recorded: `metrics.prom` in its folder, always, then the
  * push when `--push` was given (a failed push throws TG_PUSH_FAILED, exit 3).
  */
@@ -26,11 +46,13 @@ export async function exportRunMetrics(
   model: RunModel,
   dir: string,
   command: string,
-  push: URL | undefined,
+  push: PushTarget | undefined,
 ): Promise<void> {
   await writeRunMetrics(dir, model);
   if (!push) return;
   await pushRunMetrics(push, model, command);
   if (!ctx.json)
-    ctx.err(`pushed the run's metrics to ${push.href} (job tollgate, env ${model.env}, command ${command})`);
+    ctx.err(
+      `pushed the run's metrics to ${push.url.href} (job tollgate, env ${model.env}, command ${command})`,
+    );
 }

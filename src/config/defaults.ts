@@ -30,4 +30,5 @@ export const defaults = {
   stages: ['generate-check', 'contract'] as UserStage[],
   readOnly: { maxRate: 50, maxDurationSec: 60 },
   prometheus: { scrapeIntervalSec: 15, notMeasured: 'fail' as const },
+  monitor: { intervalMs: 30_000, port: 9470, rate: 2 },
 } as const;

@@ -13,6 +13,7 @@ import type {
   UserPrometheus,
 } from './types.ts';
 import { isHttpUrl } from './validate-config.ts';
+import { intervalMs } from './validate-monitor.ts';
 
 /** Fills every default and makes paths absolute. Environment variables are read later, per environment. */
 export function resolveConfig(user: UserConfig, root: string, configFile?: string): ResolvedConfig {
@@ -88,6 +89,13 @@ export function resolveEnvironment(
     ...(user.prometheus
       ? { prometheus: resolvePrometheus(user.prometheus, `${at}.prometheus`, processEnv) }
       : {}),
+    ...(user.pushgateway ? { pushgateway: user.pushgateway } : {}),
+    monitor: {
+      intervalMs: user.monitor?.interval ? intervalMs(user.monitor.interval) : defaults.monitor.intervalMs,
+      port: user.monitor?.port ?? defaults.monitor.port,
+      rate: user.monitor?.rate ?? defaults.monitor.rate,
+      ...(user.monitor?.operations ? { operations: user.monitor.operations } : {}),
+    },
     ...(user.baseline ? { baseline: resolveSide(user.baseline, `${at}.baseline`, processEnv) } : {}),
     ...(user.candidate ? { candidate: resolveSide(user.candidate, `${at}.candidate`, processEnv) } : {}),
   };

@@ -57,6 +57,10 @@ export interface UserEnvironment {
   diff?: UserDiffOptions;
   /** The Prometheus that scrapes this environment's API, read by `promql.*` gates after a run. Default: none. */
   prometheus?: UserPrometheus;
+  /** Credentials for `--push` to a Pushgateway, read from env vars only when pushing. Default: none. */
+  pushgateway?: UserPushgateway;
+  /** What `tollgate monitor --env` does when its flags are not given. */
+  monitor?: UserMonitor;
   /** `tollgate compare --env`: the running build. Headers are added to the environment's own (auth included). Default: none. */
   baseline?: UserCompareTarget;
   /** `tollgate compare --env`: the build judged against the baseline. Default: none. */
@@ -80,6 +84,22 @@ export interface UserPrometheus {
   scrapeIntervalSec?: number;
   /** What a query that measured nothing (unreachable, error, empty, several series) does to its gate. Default: 'fail'. */
   notMeasured?: 'fail' | 'pass';
+}
+
+interface UserPushgateway {
+  /** `{ bearer: { env: 'PUSHGATEWAY_TOKEN' } }` or `{ basic: { username: { env: 'PG_USER' }, password: { env: 'PG_PASSWORD' } } }`; never printed. */
+  auth: { bearer?: { env: string }; basic?: { username: { env: string }; password: { env: string } } };
+}
+
+interface UserMonitor {
+  /** Time between two probe cycles, like `'30s'` (at least 100ms). Default: '30s'. */
+  interval?: string;
+  /** Port of /metrics on 127.0.0.1; 0 picks a free one. Default: 9470. */
+  port?: number;
+  /** Probe requests started per second, at most. Default: 2. */
+  rate?: number;
+  /** Only these operations (ids or `'GET /path'`), each a GET or HEAD with examples. Default: every one that can be probed. */
+  operations?: string[];
 }
 
 interface UserDiffOptions {
@@ -215,6 +235,9 @@ export interface ResolvedEnvironment {
   /** Deployed spec still unresolved against baseURL (a webServer's URL is known only once it runs). */
   diff?: { deployedSpec: string; failOn: 'ERR' | 'WARN'; ignore?: string };
   prometheus?: ResolvedPrometheus;
+  /** Read from the environment only when a run pushes (`pushgatewayHeaders`). */
+  pushgateway?: UserPushgateway;
+  monitor: ResolvedMonitor;
   baseline?: { baseURL: string; headers: Record<string, string> };
   candidate?: { baseURL: string; headers: Record<string, string> };
 }
@@ -227,6 +250,14 @@ export interface ResolvedPrometheus {
   queries: Record<string, string>;
   scrapeIntervalSec: number;
   notMeasured: 'fail' | 'pass';
+}
+
+interface ResolvedMonitor {
+  intervalMs: number;
+  port: number;
+  rate: number;
+  /** Undefined: every operation that can be probed. */
+  operations?: string[];
 }
 
 /** Credentials with the variable names repros print instead of the values. */

@@ -1,6 +1,8 @@
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { FromEnv, UserConfig } from './types.ts';
+import { validateMonitor } from './validate-monitor.ts';
 import { validatePrometheus } from './validate-prometheus.ts';
+import { validatePushgateway } from './validate-pushgateway.ts';
 
 /**
  * Checks the shape of a user config at run time (a .js config or a value read
@@ -67,6 +69,8 @@ function validateEnvironment(
       'stages',
       'diff',
       'prometheus',
+      'pushgateway',
+      'monitor',
       'baseline',
       'candidate',
     ],
@@ -115,6 +119,8 @@ function validateEnvironment(
   if (e.stages !== undefined) validateStages(e.stages, `${at}.stages`, fail);
   if (e.diff !== undefined) validateDiff(e.diff, `${at}.diff`, fail);
   if (e.prometheus !== undefined) validatePrometheus(e.prometheus, `${at}.prometheus`, fail);
+  if (e.pushgateway !== undefined) validatePushgateway(e.pushgateway, `${at}.pushgateway`, fail);
+  if (e.monitor !== undefined) validateMonitor(e.monitor, `${at}.monitor`, fail);
   for (const side of ['baseline', 'candidate'])
     if (e[side] !== undefined) validateCompareTarget(e[side], `${at}.${side}`, fail);
 }

@@ -25,7 +25,20 @@ export function parsePushUrl(value: string): URL {
       'TG_USAGE',
       `--push must be a Pushgateway URL like http://127.0.0.1:9091, got "${value}"`,
     );
+  if (url.username || url.password)
+    throw new TollgateError(
+      'TG_USAGE',
+      `--push ${url.protocol}//***@${url.host}${url.pathname}: credentials do not go in the URL (it is printed); name env vars in environments.<env>.pushgateway.auth`,
+    );
   return url;
+}
+
+/** Where a run pushes: the URL and the headers (credentials, never printed). */
+export interface PushTarget {
+  url: URL;
+  headers: Record<string, string>;
+  /** Where the credentials come from, for the message when they are refused. */
+  authFrom: string;
 }
 
 /**
@@ -34,12 +47,21 @@ export function parsePushUrl(value: string): URL {
  * Unreachable or refused is TG_PUSH_FAILED (exit 3); the run's files are
  * written before, whatever happens here.
  */
-export async function pushRunMetrics(url: URL, model: RunModel, command: string): Promise<void> {
-  const gateway = new Pushgateway(url.href, { timeout: 10_000 }, runRegistry(model, 'prometheus'));
+export async function pushRunMetrics(push: PushTarget, model: RunModel, command: string): Promise<void> {
+  const { url, headers } = push;
+  const gateway = new Pushgateway(url.href, { timeout: 10_000, headers }, runRegistry(model, 'prometheus'));
   try {
     await gateway.push({ jobName: 'tollgate', groupings: { env: model.env, command } });
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] || (error as NodeJS.ErrnoException).code;
+    const message = (error as Error).message;
+    const status = /^push failed with status (\d+)/.exec(message)?.[1];
+    if (status === '401' || status === '403')
+      throw new TollgateError(
+        'TG_PUSH_FAILED',
+        `the Pushgateway at ${url.href} refused the push (${status}): ${headers.authorization ? `check the credentials of ${push.authFrom}` : `it wants credentials: set ${push.authFrom}`}`,
+        { hint: "the run's reports and metrics.prom were written" },
+      );
+    const reason = message.split('\n')[0] || (error as NodeJS.ErrnoException).code;
     throw new TollgateError('TG_PUSH_FAILED', `could not push the run's metrics to ${url.href}: ${reason}`);
   }
 }

@@ -1,6 +1,7 @@
 import { Gauge, Histogram, Registry } from 'prom-client';
 import type { RunModel, Verdict } from '../run/model.ts';
 import { latencyBuckets, observeHdr } from './latency-buckets.ts';
+import { watchSeries } from './watch-series.ts';
 
 const verdicts: Verdict[] = ['pass', 'fail', 'error'];
 const gateVerdicts = ['pass', 'fail', 'unreliable'] as const;
@@ -9,7 +10,7 @@ const gateVerdicts = ['pass', 'fail', 'unreliable'] as const;
  * A run as Prometheus series, built from the run model and nothing else:
  * verdict and duration, every gate (verdict and measured value), findings by
  * check and operation, and per-operation latency histograms of every load
- * profile. Every series carries `env`. Gauges, not counters: each run
+ * profile, a watch's switch window. Every series carries `env`. Gauges, not counters: each run
  * replaces the last one's values (a textfile or a Pushgateway group holds one
  * run). Metric names and labels are listed in the README's monitoring section.
  */
@@ -45,6 +46,7 @@ export function runRegistry(model: RunModel, format: 'openmetrics' | 'prometheus
   gateSeries(model, registers);
   findingSeries(model, registers);
   loadSeries(model, registers);
+  watchSeries(model, registers);
   return registry;
 }
 

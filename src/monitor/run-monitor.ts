@@ -22,6 +22,8 @@ export interface MonitorInput {
   rateLimit: number;
   /** Requests per cycle, at most. */
   maxRequests: number;
+  /** Only these operations (ids or `GET /path`), from the config at `where`. Default: every one that can be probed. */
+  operations?: { names: string[]; where: string };
   timeoutMs: number;
   host: string;
   port: number;
@@ -37,7 +39,7 @@ export interface MonitorInput {
  * it is meant to run against production.
  */
 export async function runMonitor(input: MonitorInput): Promise<{ cycles: number }> {
-  const plan = planSmoke(input.spec, input.maxRequests);
+  const plan = planSmoke(input.spec, input.maxRequests, input.operations);
   if (plan.probes.length === 0) {
     throw new TollgateError(
       'TG_NOTHING_TO_TEST',

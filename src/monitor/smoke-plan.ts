@@ -1,6 +1,7 @@
 import { planOperation } from '../cases/plan-cases.ts';
 import { schemaExamples } from '../cases/schema-view.ts';
 import type { IsValid, TestCase } from '../cases/types.ts';
+import { TollgateError } from '../errors/tollgate-error.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
 import type { LoadedSpec, Operation, Parameter } from '../spec/types.ts';
 
@@ -21,13 +22,20 @@ const safeMethods = new Set(['get', 'head']);
 /**
  * What the monitor sends every cycle: for each GET and HEAD operation whose
  * required parameters all have a spec example, the examples phase's own case
- * (nothing generated, nothing written), at most `maxRequests` of them.
+ * (nothing generated, nothing written), at most `maxRequests` of them. With
+ * `only` (the config's `monitor.operations`), just those, and each must be
+ * one the monitor can probe: a name that is not is TG_CONFIG_INVALID (exit 2).
  */
-export function planSmoke(spec: LoadedSpec, maxRequests: number): SmokePlan {
+export function planSmoke(
+  spec: LoadedSpec,
+  maxRequests: number,
+  only?: { names: string[]; where: string },
+): SmokePlan {
   const validator = schemaValidatorFor(spec);
   const isValid: IsValid = (schema, value) => validator.validate(schema, value, 'request').valid;
   const plan: SmokePlan = { probes: [], skipped: [] };
-  for (const operation of spec.operations.filter((op) => safeMethods.has(op.method))) {
+  const chosen = only ? pick(spec, only) : spec.operations.filter((op) => safeMethods.has(op.method));
+  for (const operation of chosen) {
     const missing = operation.parameters.filter((p) => p.required && !hasExample(p));
     if (missing.length) {
       plan.skipped.push({
@@ -44,7 +52,34 @@ export function planSmoke(spec: LoadedSpec, maxRequests: number): SmokePlan {
       plan.skipped.push({ operation: operation.key, reason: `over --max-requests ${maxRequests}` });
     else plan.probes.push({ operation, testCase: example });
   }
+  if (only && plan.skipped.length > 0) {
+    const [first] = plan.skipped;
+    throw new TollgateError(
+      'TG_CONFIG_INVALID',
+      `${only.where}: ${first.operation} cannot be probed: ${first.reason}`,
+      { hint: 'add the examples, or drop it from the list' },
+    );
+  }
   return plan;
+}
+
+/** The named operations, in the config's order; an unknown name or a method that writes is an error. */
+function pick(spec: LoadedSpec, only: { names: string[]; where: string }): Operation[] {
+  return only.names.map((name, i) => {
+    const key = name.trim().replace(/^(\w+)\s+/, (_, m: string) => `${m.toUpperCase()} `);
+    const operation = spec.operations.find((op) => op.id === name || op.key === key);
+    if (!operation)
+      throw new TollgateError(
+        'TG_CONFIG_INVALID',
+        `${only.where}[${i}]: no operation "${name}" in ${spec.source} (an operationId or 'GET /path')`,
+      );
+    if (!safeMethods.has(operation.method))
+      throw new TollgateError(
+        'TG_CONFIG_INVALID',
+        `${only.where}[${i}]: ${operation.key} is not a GET or HEAD: the monitor only reads`,
+      );
+    return operation;
+  });
 }
 
 function hasExample(p: Parameter): boolean {

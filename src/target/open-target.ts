@@ -1,3 +1,4 @@
+import { defaults } from '../config/defaults.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { resolveConfig, resolveEnvironment } from '../config/resolve-config.ts';
 import type { ResolvedConfig, ResolvedEnvironment, Secret } from '../config/types.ts';
@@ -178,5 +179,6 @@ function adhocEnvironment(
     handleMethodNotAllowed: false,
     contract: config.contract,
     stages: ['contract'],
+    monitor: { ...defaults.monitor },
   };
 }

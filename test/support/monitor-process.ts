@@ -16,11 +16,19 @@ export interface MonitorProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the real CLI's `tollgate monitor --port 0` and waits for its "serving <url>" line. */
-export function startMonitor(args: string[]): Promise<MonitorProcess> {
-  const child = spawn(process.execPath, [join(root, 'bin/tollgate.js'), 'monitor', '--port', '0', ...args], {
+/**
+ * Starts the real CLI's `tollgate monitor --port 0` (without `--port` when
+ * `port: 'config'`: the config's port) and waits for its "serving <url>" line.
+ */
+export function startMonitor(
+  args: string[],
+  options: { cwd?: string; port?: 'config' } = {},
+): Promise<MonitorProcess> {
+  const port = options.port === 'config' ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, [join(root, 'bin/tollgate.js'), 'monitor', ...port, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
+    cwd: options.cwd,
   });
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

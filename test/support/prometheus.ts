@@ -14,19 +14,31 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  readyStatuses = [200],
+): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url} exited with ${child.exitCode}: ${output()}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if (readyStatuses.includes((await fetch(url)).status)) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} not ready in 20s: ${output()}`);
 }
 
-function start(binary: string, args: string[], ready: (base: string) => string, base: string, dir: string) {
+function start(
+  binary: string,
+  args: string[],
+  ready: (base: string) => string,
+  base: string,
+  dir: string,
+  readyStatuses = [200],
+) {
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
@@ -39,7 +51,7 @@ function start(binary: string, args: string[], ready: (base: string) => string, 
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return waitReady(ready(base), child, () => output).then(
+  return waitReady(ready(base), child, () => output, readyStatuses).then(
     (): Daemon => ({ url: base, stop }),
     async (error) => {
       await stop();
@@ -48,16 +60,27 @@ function start(binary: string, args: string[], ready: (base: string) => string, 
   );
 }
 
-export async function startPushgateway(): Promise<Daemon> {
+/** The Pushgateway; with `basicAuth` behind its own web config (exporter-toolkit's `basic_auth_users`, a bcrypt hash). */
+export async function startPushgateway(
+  options: { basicAuth?: { user: string; bcrypt: string } } = {},
+): Promise<Daemon> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-pushgateway-'));
   const base = `http://127.0.0.1:${port}`;
+  const auth = options.basicAuth;
+  if (auth) writeFileSync(join(dir, 'web.yml'), `basic_auth_users:\n  ${auth.user}: ${auth.bcrypt}\n`);
   return start(
     pushgatewayBinary,
-    [`--web.listen-address=127.0.0.1:${port}`, `--persistence.file=${join(dir, 'pushgateway.data')}`],
+    [
+      `--web.listen-address=127.0.0.1:${port}`,
+      `--persistence.file=${join(dir, 'pushgateway.data')}`,
+      ...(auth ? [`--web.config.file=${join(dir, 'web.yml')}`] : []),
+    ],
+    // /-/ready is behind the basic auth too; a 401 still says it is up.
     (b) => `${b}/-/ready`,
     base,
     dir,
+    auth ? [200, 401] : [200],
   );
 }
 

@@ -43,3 +43,12 @@ export function oneLine(result: CliResult): string {
   }
   return lines[0];
 }
+
+/** The one `TG_` line of a run that printed progress before it failed (checked like `oneLine`). */
+export function errorLine(result: CliResult): string {
+  const stderr = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('TG_'))
+    .join('\n');
+  return oneLine({ ...result, stderr });
+}

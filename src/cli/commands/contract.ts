@@ -7,6 +7,7 @@ import { runContract } from '../../contract/run-contract.ts';
 import { contractSummaryLines } from '../../contract/summary-text.ts';
 import type { ContractInput, ContractOptions, ContractProgress } from '../../contract/types.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
+import type { PushTarget } from '../../metrics-out/export-run-metrics.ts';
 import { severityOf } from '../../run/model.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
@@ -21,7 +22,7 @@ import {
   targetOptions,
 } from '../command.ts';
 import { replayCommandOf } from '../replay-command.ts';
-import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
+import { exportRunMetrics, pushOption, pushTarget, pushWithAuth } from '../run-metrics.ts';
 
 /**
  * `tollgate contract`: generate cases from the spec, send them, check every
@@ -121,9 +122,10 @@ export const contractCommand: Command = {
     },
   },
   async run(ctx) {
-    const push = pushTarget(ctx);
+    const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
+      const push = pushWithAuth(pushUrl, target.env);
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const options = contractOptions(ctx, target);
       if (typeof ctx.values.replay === 'string') return await replay(ctx, target, options, ctx.values.replay);
@@ -138,7 +140,7 @@ async function contract(
   ctx: CommandContext,
   target: Target,
   options: ContractOptions,
-  push: URL | undefined,
+  push: PushTarget | undefined,
 ): Promise<number> {
   const tty = process.stderr.isTTY === true && !ctx.json;
   let lastLine = 0;

@@ -5,7 +5,7 @@ import { renderConsole } from '../../report/console.ts';
 import { runGate } from '../../run/run-gate.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, targetOptions } from '../command.ts';
-import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
+import { exportRunMetrics, pushOption, pushTarget, pushWithAuth } from '../run-metrics.ts';
 
 /** `tollgate gate --env staging`: every configured stage, one verdict, one report, one exit code. */
 export const gateCommand: Command = {
@@ -34,10 +34,12 @@ export const gateCommand: Command = {
   },
   async run(ctx) {
     const stages = ctx.values.stages === undefined ? undefined : parseStages(String(ctx.values.stages));
-    const push = pushTarget(ctx);
+    const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
+    let push: ReturnType<typeof pushWithAuth>;
     let result: Awaited<ReturnType<typeof runGate>>;
     try {
+      push = pushWithAuth(pushUrl, target.env);
       result = await runGate(target, {
         stages,
         failFast: ctx.values['fail-fast'] === true,

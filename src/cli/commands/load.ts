@@ -26,7 +26,7 @@ import {
   envelopeOption,
   targetOptions,
 } from '../command.ts';
-import { exportRunMetrics, pushOption, pushTarget } from '../run-metrics.ts';
+import { exportRunMetrics, pushOption, pushTarget, pushWithAuth } from '../run-metrics.ts';
 
 /** `tollgate load <profile> --env <name>`: runs a load profile and judges its gates. */
 export const loadCommand: Command = {
@@ -79,9 +79,10 @@ export const loadCommand: Command = {
       rate: number(ctx, 'rate'),
       connections: number(ctx, 'connections', true),
     };
-    const push = pushTarget(ctx);
+    const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
+      const push = pushWithAuth(pushUrl, target.env);
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const profile = withGateFlags(
         name

@@ -1,3 +1,4 @@
+import { defaults } from '../../config/defaults.ts';
 import { contractOptionsFor } from '../../contract/options-for-environment.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
@@ -6,8 +7,7 @@ import { runMonitor } from '../../monitor/run-monitor.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { type Command, targetOptions } from '../command.ts';
 
-/** Where /metrics is served unless `--port` says otherwise; loopback only. */
-const defaultPort = 9470;
+/** /metrics is served on loopback only. */
 const host = '127.0.0.1';
 
 /**
@@ -28,15 +28,19 @@ export const monitorCommand: Command = {
   ],
   options: {
     ...targetOptions,
-    interval: { type: 'string', description: 'time between two cycles (default 30s)', valueName: 'time' },
+    interval: {
+      type: 'string',
+      description: "time between two cycles (default: the environment's monitor.interval, else 30s)",
+      valueName: 'time',
+    },
     port: {
       type: 'string',
-      description: `port of /metrics on ${host}, 0 = any free one (default ${defaultPort})`,
+      description: `port of /metrics on ${host}, 0 = any free one (default: the environment's monitor.port, else ${defaults.monitor.port})`,
       valueName: 'n',
     },
     'rate-limit': {
       type: 'string',
-      description: 'probe requests started per second, at most (default 2)',
+      description: `probe requests started per second, at most (default: the environment's monitor.rate, else ${defaults.monitor.rate})`,
       valueName: 'rps',
     },
     'max-requests': {
@@ -47,13 +51,18 @@ export const monitorCommand: Command = {
     timeout: { type: 'string', description: 'per-request timeout in ms (default 5000)', valueName: 'ms' },
   },
   async run(ctx) {
-    const intervalMs = duration(ctx.values.interval, '--interval') ?? 30_000;
-    const port = integer(ctx.values.port, '--port', 0, 65535) ?? defaultPort;
-    const rateLimit = positive(ctx.values['rate-limit'], '--rate-limit') ?? 2;
+    const flagInterval = duration(ctx.values.interval, '--interval');
+    const flagPort = integer(ctx.values.port, '--port', 0, 65535);
+    const flagRate = positive(ctx.values['rate-limit'], '--rate-limit');
     const maxRequests = integer(ctx.values['max-requests'], '--max-requests', 1, 1000) ?? 50;
     const timeoutMs = integer(ctx.values.timeout, '--timeout', 1, 600_000) ?? 5000;
     const target = await openTarget(ctx, { probe: false });
     try {
+      // Flags win over the environment's `monitor` block, which wins over the defaults.
+      const configured = target.env.monitor;
+      const intervalMs = flagInterval ?? configured.intervalMs;
+      const port = flagPort ?? configured.port;
+      const rateLimit = flagRate ?? configured.rate;
       const { cycles } = await runMonitor({
         spec: target.spec,
         baseURL: target.baseURL,
@@ -64,6 +73,10 @@ export const monitorCommand: Command = {
         intervalMs,
         rateLimit,
         maxRequests,
+        operations: configured.operations && {
+          names: configured.operations,
+          where: `environments.${target.envName}.monitor.operations`,
+        },
         timeoutMs,
         host,
         port,

@@ -20,6 +20,7 @@ import { assertRunnable, type CommandLine, outputScrubber } from '../../watch/ru
 import { runWatch } from '../../watch/run-watch.ts';
 import { watchOutcome, watchProblems } from '../../watch/watch-outcome.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
+import { exportRunMetrics, pushOption, pushTarget, pushWithAuth } from '../run-metrics.ts';
 
 /** `tollgate watch <profile> --env <name> -- <command>`: load held through a deploy command, the switch judged. */
 export const watchCommand: Command = {
@@ -33,6 +34,7 @@ export const watchCommand: Command = {
   ],
   options: {
     ...targetOptions,
+    ...pushOption,
     rate: {
       type: 'string',
       description: "arrival rate in rps (default: the profile's peak rate)",
@@ -91,8 +93,10 @@ export const watchCommand: Command = {
     const settleMs = duration(ctx, 'settle', 5000);
     const timeoutMs = duration(ctx, 'timeout', 300_000);
     const requestedRate = number(ctx, 'rate');
+    const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
+      const push = pushWithAuth(pushUrl, target.env);
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       let profile: LoadedProfile;
       if (own[0]) {
@@ -166,7 +170,7 @@ export const watchCommand: Command = {
       const file = join(run.dir, 'watch.json');
       const outcome = watchOutcome(watch);
       writeFileSync(file, `${JSON.stringify({ ...watch, verdict: outcome.verdict }, null, 2)}\n`);
-      recordCommandRun(target, { name: `watch:${watch.profile}`, kind: 'watch' }, outcome, {
+      const model = recordCommandRun(target, { name: `watch:${watch.profile}`, kind: 'watch' }, outcome, {
         id: run.id,
         dir: run.dir,
         startedAt,
@@ -184,6 +188,7 @@ export const watchCommand: Command = {
         ctx.out(outcome.verdict === 'pass' ? 'PASS: the switch held' : `FAIL: ${problems.join('; ')}`);
         ctx.out(`wrote ${relative(ctx.cwd, file)} and ${relative(ctx.cwd, join(run.dir, 'index.html'))}`);
       }
+      await exportRunMetrics(ctx, model, run.dir, 'watch', push);
       if (watch.aborted) return ExitCode.Interrupted;
       if (watch.unreachable) return ExitCode.Unreachable;
       return outcome.verdict === 'pass' ? ExitCode.Pass : ExitCode.Failed;
