@@ -1,4 +1,4 @@
-import type { GateResult } from '../run/model.ts';
+import { type GateResult, leftoverText, reasonsText } from '../run/model.ts';
 
 export interface LoadFloorInput {
   /** Profile name and file, for the one line that names them. */
@@ -12,6 +12,8 @@ export interface LoadFloorInput {
   requests: number;
   unexpected: number;
   statusCodes: Record<string, number>;
+  /** What cleanup left on the server after the run (how many, and why with how many), when it ran. */
+  leftover?: { count: number; reasons?: Record<string, number> };
 }
 
 /**
@@ -19,7 +21,9 @@ export interface LoadFloorInput {
  * which judged nothing, or measured only answers nobody wanted, is never a
  * pass: a profile with no gates for the environment is "not judged", and a
  * run in which no answer had an expected status (all 302s, all 404s)
- * measured nothing the API was meant to do. Pure.
+ * measured nothing the API was meant to do; a run whose cleanup left
+ * created resources on the server did not leave it as found (the contract
+ * run fails on that too). Pure.
  */
 export function loadFloor(input: LoadFloorInput): GateResult[] {
   const scope = `load:${input.profile}`;
@@ -48,6 +52,19 @@ export function loadFloor(input: LoadFloorInput): GateResult[] {
       measuredText: `0 of ${input.requests}`,
       verdict: 'fail',
       note: `no answer had an expected status (got ${seen}; a request expects 2xx unless it lists its statuses in \`expect\`)`,
+    });
+  }
+  const left = input.leftover;
+  if (left && left.count > 0) {
+    const why = reasonsText(left.reasons);
+    floor.push({
+      name: 'cleanup.leftover',
+      scope,
+      threshold: '==0',
+      measured: left.count,
+      measuredText: String(left.count),
+      verdict: 'fail',
+      note: `${leftoverText({ leftover: left.count })}${why ? ` (${why})` : ''}; a curl per leftover is in load.json`,
     });
   }
   return floor;

@@ -1,13 +1,17 @@
-import type { GateResult } from '../run/model.ts';
+import { type GateResult, leftoverText, reasonsText } from '../run/model.ts';
 import type { TimelinePoint } from './metrics/recorder.ts';
 import type { LoadReport } from './types.ts';
+
+/** Curls the console shows; load.json has every one. */
+const maxCurls = 100;
 
 /** Plain-text summary of a load run for the console (reporters render the rest from load.json). */
 export function formatLoadSummary(r: LoadReport): string[] {
   const t = r.totals;
   const lines = [
     `${r.profile} (${r.model} model, ${r.env}): ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)}s, ${t.rps} rps` +
-      (r.aborted ? ` — ABORTED: ${r.aborted.reason}` : ''),
+      (r.aborted ? ` — ABORTED: ${r.aborted.reason}` : '') +
+      (leftoverText(r.cleanup) ? ` — INCOMPLETE: ${leftoverText(r.cleanup)}` : ''),
     `  latency   uncorrected p50 ${ms(t.latencyMs.p50)}  p95 ${ms(t.latencyMs.p95)}  p99 ${ms(t.latencyMs.p99)}  max ${ms(t.latencyMs.max)}  (from the actual send${t.correctedLatencyMs ? '' : '; latency gates judge these'})` +
       (t.correctedLatencyMs
         ? `\n  latency   corrected   p50 ${ms(t.correctedLatencyMs.p50)}  p95 ${ms(t.correctedLatencyMs.p95)}  p99 ${ms(t.correctedLatencyMs.p99)}  max ${ms(t.correctedLatencyMs.max)}  (from the intended send time; latency gates judge these)`
@@ -36,20 +40,18 @@ export function formatLoadSummary(r: LoadReport): string[] {
     lines.push(
       `  cleanup: ${c.created} created, ${c.deleted} deleted` +
         (c.leftover
-          ? `, ${c.leftover} left over${c.leftoverReasons ? ` (${reasonText(c.leftoverReasons)})` : ''}`
+          ? `, ${c.leftover} left over${c.leftoverReasons ? ` (${reasonsText(c.leftoverReasons)})` : ''}`
           : '') +
         (c.unconfirmed ? `; ${c.unconfirmed} POSTs got no answer and may have created more` : ''),
     );
+    const curls = c.curls ?? [];
+    if (curls.length)
+      lines.push('  delete them by hand:', ...curls.slice(0, maxCurls).map((curl) => `    ${curl}`));
+    if (curls.length > maxCurls)
+      lines.push(`    ... and ${curls.length - maxCurls} more in load.json (cleanup.curls)`);
   }
   if (r.gates.length) lines.push('  gates:', ...r.gates.map(formatGate));
   return lines;
-}
-
-/** `answered 401 (tried twice) ×3; the spec documents no DELETE for it ×1`. */
-function reasonText(reasons: Record<string, number>): string {
-  return Object.entries(reasons)
-    .map(([reason, n]) => `${reason} ×${n}`)
-    .join('; ');
 }
 
 function formatGate(g: GateResult): string {

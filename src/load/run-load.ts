@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Envelope } from '../config/types.ts';
+import type { Envelope, Secret } from '../config/types.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
 import { loadFloor } from '../gates/load-floor.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
@@ -37,6 +37,8 @@ export interface RunLoadOptions {
   validate?: ResponseValidator | false;
   /** How the API wraps answers (`contract.envelope`, as the contract run reads them): cleanup reads creates and DELETEs through it. */
   envelope?: Envelope | false;
+  /** Known credentials: cleanup's curls show their variable, never the value. */
+  secrets?: readonly Secret[];
   signal?: AbortSignal;
   /** Called once a second with the closing second and progress. */
   onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void;
@@ -183,6 +185,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
       requests: recorder.total.requests,
       unexpected: recorder.total.http,
       statusCodes: recorder.total.statusCodes,
+      leftover: cleanup && { count: cleanup.leftover, reasons: cleanup.leftoverReasons },
     }),
   );
   // Latency gates judge the corrected latency in the open model: say so wherever the value is shown.
@@ -241,6 +244,7 @@ function cleanUp(
     budgetMs: stopped ? 5_000 : 60_000,
     timeoutMs: Math.min(options.profile.options.timeoutMs ?? 10_000, 10_000),
     envelope: options.envelope,
+    secrets: options.secrets,
   });
 }
 

@@ -1,5 +1,4 @@
 import type { LoadResult } from '../run/model.ts';
-import type { CleanupSummary } from './cleanup/delete-created.ts';
 
 export type { LoadedProfile } from './profile/loaded-profile.ts';
 
@@ -14,6 +13,4 @@ export type LoadReport = Omit<LoadResult, 'timeline'> & {
   sendsPer100ms?: number[];
   /** Why gates judged what they judged: the window and the histogram. */
   gateWindow: 'measured' | 'steady';
-  /** What the run created and deleted afterwards; absent when cleanup is off or there is no spec. */
-  cleanup?: CleanupSummary;
 };

@@ -2,7 +2,9 @@ import {
   type CompareResult,
   type Finding,
   type GateResult,
+  leftoverText,
   type RunModel,
+  reasonsText,
   severityOf,
   type WatchResult,
 } from '../run/model.ts';
@@ -32,6 +34,7 @@ export function renderJunit(model: RunModel): string {
     ...specWarningSuite(model),
     gateSuite(model.gates),
     stageSuite(model),
+    ...loadCleanupSuites(model),
   ];
   if (model.suites) suites.push(playwrightSuite(model));
   if (model.diff) suites.push(diffSuite(model));
@@ -196,6 +199,30 @@ function diffSuite(model: RunModel): XmlEntry {
     return testcase;
   });
   return suite('spec diff', cases);
+}
+
+/** A load run that created anything: one testcase for its cleanup, failing with a curl per leftover. */
+function loadCleanupSuites(model: RunModel): XmlEntry[] {
+  return (model.load ?? []).flatMap((load) => {
+    const c = load.cleanup;
+    if (!c || c.created === 0) return [];
+    const testcase: XmlEntry = {
+      name: 'testcase',
+      attributes: { name: 'cleanup', classname: `load:${load.profile}`, time: 0 },
+    };
+    const left = leftoverText(c);
+    if (left) {
+      const why = reasonsText(c.leftoverReasons);
+      testcase.children = [
+        {
+          name: 'failure',
+          attributes: { type: 'cleanup', message: `${left} (${c.created} created, ${c.deleted} deleted)` },
+          text: [why, ...(c.curls?.length ? ['delete them by hand:', ...c.curls] : [])].join('\n'),
+        },
+      ];
+    }
+    return [suite(`load cleanup ${load.profile}`, [testcase])];
+  });
 }
 
 function stageSuite(model: RunModel): XmlEntry {

@@ -1,4 +1,13 @@
-import { gatedLatency, type RunModel, severityOf, type TrendRow, unansweredText } from '../run/model.ts';
+import {
+  gatedLatency,
+  type LoadResult,
+  leftoverText,
+  type RunModel,
+  reasonsText,
+  severityOf,
+  type TrendRow,
+  unansweredText,
+} from '../run/model.ts';
 import { relativeChange } from '../run/trends.ts';
 import { compareMarkdown } from './compare-text.ts';
 import { diffMarkdown } from './diff-text.ts';
@@ -118,9 +127,24 @@ function loadSection(model: RunModel): string[] {
       );
     }
     if (!load.selfCheck.ok) out.push('', `> ⚠️ Load generator: ${cell(load.selfCheck.problems.join('; '))}`);
+    out.push(...cleanupMarkdown(load));
     out.push('');
   }
   return out;
+}
+
+/** Leftovers of a load run's cleanup: not a pass, with a curl each (credentials as variables). */
+function cleanupMarkdown(load: LoadResult): string[] {
+  const c = load.cleanup;
+  const left = leftoverText(c);
+  if (!c || !left) return [];
+  const why = reasonsText(c.leftoverReasons);
+  const curls = c.curls ?? [];
+  return [
+    '',
+    `> ❌ **Incomplete:** ${cell(left)} (${c.created} created, ${c.deleted} deleted): ${cell(why)}`,
+    ...(curls.length ? ['', '```sh', ...curls.map((curl) => curl.replace(/\r?\n/g, ' ')), '```'] : []),
+  ];
 }
 
 function suitesSection(model: RunModel): string[] {

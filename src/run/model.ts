@@ -222,6 +222,44 @@ export interface LoadResult {
   gates: GateResult[];
   /** Base64 HDR histograms (microseconds), mergeable across machines. */
   histograms: { corrected?: string; uncorrected: string; perOperation: Record<string, string> };
+  /** What the run created and deleted afterwards; absent when cleanup is off or there is no spec. */
+  cleanup?: LoadCleanup;
+}
+
+/**
+ * What a load run's cleanup did. A leftover fails the run (gate
+ * `cleanup.leftover`), as a leftover of the contract run does.
+ */
+export interface LoadCleanup {
+  /** Every 2xx create the run made (undeletable and overflowed ones included). */
+  created: number;
+  /** Deleted, or already gone (404/410), with what went along with them (a track with its album). */
+  deleted: number;
+  /** created - deleted: still there after the run. */
+  leftover: number;
+  /** Created past the ledger's cap: not recorded, so not deleted. */
+  overflowed?: number;
+  /** POSTs that got no answer (timeout, cut off at the end): may have created something cleanup cannot know of. */
+  unconfirmed?: number;
+  /** Why each leftover is left, with how many: the counts add up to `leftover`. */
+  leftoverReasons?: Record<string, number>;
+  /** The first few leftovers, each with why. */
+  leftoverSample?: string[];
+  /** A paste-ready DELETE per leftover cleanup could name (credentials as `$TOLLGATE_TOKEN`), as the contract run gives. */
+  curls?: string[];
+}
+
+/** `answered 401 (tried twice) ×3; the spec documents no DELETE for it ×1`. */
+export function reasonsText(reasons: Record<string, number> | undefined): string {
+  return Object.entries(reasons ?? {})
+    .map(([reason, n]) => `${reason} ×${n}`)
+    .join('; ');
+}
+
+/** `cleanup left 3 created resources on the server`, or undefined when it left none. */
+export function leftoverText(cleanup: { leftover: number } | undefined): string | undefined {
+  const n = cleanup?.leftover ?? 0;
+  return n > 0 ? `cleanup left ${n} created resource${n === 1 ? '' : 's'} on the server` : undefined;
 }
 
 /**

@@ -114,6 +114,7 @@ export const loadCommand: Command = {
         spec: target.spec,
         overrides,
         envelope: envelopeFrom(ctx, target.env.contract.envelope),
+        secrets: target.secrets,
         signal: ctx.signal,
         onSecond: (point, elapsed, total) => {
           if (tty)

@@ -1,24 +1,11 @@
-import type { Envelope } from '../../config/types.ts';
+import type { Envelope, Secret } from '../../config/types.ts';
+import { toCurl } from '../../http/to-curl.ts';
+import type { LoadCleanup } from '../../run/model.ts';
 import { deleteRefusal } from '../../stateful/delete-refusal.ts';
 import type { CreatedResources } from './created-ledger.ts';
 
-/** What the load report says about cleanup. */
-export interface CleanupSummary {
-  /** Every 2xx create the run made (undeletable and overflowed ones included). */
-  created: number;
-  /** Deleted, or already gone (404/410), with what went along with them (a track with its album). */
-  deleted: number;
-  /** created - deleted: still there after the run. */
-  leftover: number;
-  /** Created past the ledger's cap: not recorded, so not deleted. */
-  overflowed?: number;
-  /** POSTs that got no answer (timeout, cut off at the end): may have created something cleanup cannot know of. */
-  unconfirmed?: number;
-  /** Why each leftover is left, with how many: the counts add up to `leftover`. */
-  leftoverReasons?: Record<string, number>;
-  /** The first few leftovers, each with why. */
-  leftoverSample?: string[];
-}
+/** What the load report says about cleanup (the run model's shape). */
+export type CleanupSummary = LoadCleanup;
 
 export interface DeleteOptions {
   /** `http://127.0.0.1:8080`. */
@@ -33,6 +20,8 @@ export interface DeleteOptions {
   timeoutMs: number;
   /** How the API says no inside a 2xx (`contract.envelope`); without one, `{code != 0, msg}` is detected. */
   envelope?: Envelope | false;
+  /** Known credentials: a leftover's curl shows their variable (`$TOLLGATE_TOKEN`), never the value. */
+  secrets?: readonly Secret[];
 }
 
 type Resource = CreatedResources['resources'][number];
@@ -109,6 +98,16 @@ export async function deleteCreated(
   }
   const children = created.resources.reduce((sum, r) => sum + (r.children ?? 0), 0);
   const total = created.resources.length + children + created.undeletable.length + created.overflowed;
+  const curls = [...failed].flatMap(([r, why]) =>
+    /not sent/.test(why)
+      ? []
+      : [
+          toCurl(
+            { method: 'DELETE', url: new URL(r.path, options.origin).href, headers: lowerKeys(headers) },
+            options.secrets ?? [],
+          ),
+        ],
+  );
   return {
     created: total,
     deleted,
@@ -117,6 +116,7 @@ export async function deleteCreated(
     unconfirmed: created.unconfirmed || undefined,
     leftoverReasons: leftovers.length ? reasons : undefined,
     leftoverSample: leftovers.length ? leftovers.slice(0, 5) : undefined,
+    curls: curls.length ? curls : undefined,
   };
 }
 
@@ -134,4 +134,8 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }

@@ -1,4 +1,4 @@
-import type { LoadResult, RunModel } from '../../run/model.ts';
+import { type LoadResult, leftoverText, type RunModel, reasonsText } from '../../run/model.ts';
 import { html, type Raw } from '../escape-html.ts';
 import { formatDuration, formatMs, formatPct, formatRps } from '../format.ts';
 import { latencyDistribution } from './distribution.ts';
@@ -49,6 +49,7 @@ function renderProfile(load: LoadResult, i: number): Raw {
     html`<figure class="chart"><figcaption>${caption}</figcaption><div class="chart-box" data-chart="${kind}" data-load="${i}" id="chart-${kind}-${i}"></div></figure>`;
   return html`<h3>${load.profile} <span class="muted small">${load.source} · ${load.model} model · ${formatDuration(load.durationMs)} (warm-up ${formatDuration(load.warmupMs)} excluded)</span></h3>
 ${load.aborted ? html`<div class="banner">Aborted: ${load.aborted.reason}</div>` : ''}
+${cleanupBlock(load, i)}
 <p>${health} <strong>${t.requests}</strong> requests · <strong>${formatRps(t.rps)}</strong> rps achieved${target}${corrected} p50 <strong>${formatMs(t.latencyMs.p50)}</strong> · p95 <strong>${formatMs(t.latencyMs.p95)}</strong> · p99 <strong>${formatMs(t.latencyMs.p99)}</strong> · max ${formatMs(t.latencyMs.max)} · errors <strong>${formatPct(t.errors.rate)}</strong> (${t.errors.http} http, ${t.errors.timeouts} timeouts, ${t.errors.connection} connection)</p>
 <div class="charts">${chart('latency', `Latency percentiles over time (ms, ${shown})`)}${chart('rps', 'Throughput and errors per second')}${chart('distribution', `Latency distribution (ms by percentile, ${shown})`)}${chart('operations', 'Latency per operation (ms, uncorrected)')}</div>
 <h3>Per operation</h3>
@@ -87,4 +88,18 @@ ${sortableTable({
     };
   }),
 })}`;
+}
+
+/** What the run created and deleted; leftovers as a banner (not a pass) with a curl each to copy. */
+function cleanupBlock(load: LoadResult, i: number): Raw | string {
+  const c = load.cleanup;
+  if (!c || c.created === 0) return '';
+  const counts = `Cleanup: ${c.created} created, ${c.deleted} deleted`;
+  const left = leftoverText(c);
+  if (!left) return html`<p class="small">${counts}.</p>`;
+  const why = reasonsText(c.leftoverReasons);
+  const curls = c.curls ?? [];
+  return html`<div class="banner">Incomplete: ${left}. Not a pass.</div>
+<p class="small">${counts}, ${c.leftover} left: ${why}</p>
+${curls.length ? html`<div class="curl"><pre id="cleanup-curls-${i}">${curls.join('\n')}</pre><button type="button" class="copy" data-copy="cleanup-curls-${i}">Copy curls</button></div>` : ''}`;
 }

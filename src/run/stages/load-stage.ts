@@ -9,7 +9,7 @@ import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
 import { preparePromqlGates, runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { formatMs } from '../../report/format.ts';
-import { type LoadResult, p99Text } from '../model.ts';
+import { type LoadResult, leftoverText, p99Text } from '../model.ts';
 import type { StageOutcome, StageRunner } from './types.ts';
 
 /**
@@ -48,6 +48,7 @@ export const loadStage: StageRunner = async (ctx, stage) => {
     spec: target.spec,
     overrides,
     envelope: target.env.contract.envelope,
+    secrets: target.secrets,
     validate: (operation, exchange) => validateResponse(target.spec, operation, exchange).length,
     signal: ctx.signal,
     onSecond: (point, elapsedMs, totalMs) => {
@@ -89,6 +90,7 @@ function toLoadResult(report: LoadResult): LoadResult {
     selfCheck,
     gates,
     histograms,
+    cleanup,
   } = report;
   const timeline = report.timeline.map(({ t, rps, p50, p95, p99, errors }) => ({
     t,
@@ -113,6 +115,7 @@ function toLoadResult(report: LoadResult): LoadResult {
     histograms,
   };
   if (aborted) result.aborted = aborted;
+  if (cleanup) result.cleanup = cleanup;
   return result;
 }
 
@@ -137,9 +140,12 @@ export function loadOutcome(load: LoadResult): StageOutcome {
   const failedText = failing.length
     ? `; failed: ${failing.map((g) => `${g.name} ${g.measuredText} (want ${g.threshold})`).join(', ')}`
     : '';
+  // Litter on the server is no pass (gate cleanup.leftover fails), as in the contract stage.
+  const left = leftoverText(load.cleanup);
+  const litter = left ? `; INCOMPLETE: ${left}` : '';
   return {
     verdict: verdict === 'pass' ? 'pass' : 'fail',
-    summary: verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary + failedText,
+    summary: (verdict === 'unreliable' ? `${summary} (gates unreliable)` : summary + failedText) + litter,
     gates: load.gates,
     load,
   };
