@@ -1,6 +1,6 @@
 import type { TrafficRequest } from '../traffic/read-mix.ts';
 import { compareDefaults } from './defaults.ts';
-import { runInterleaved, type Side } from './interleaved-traffic.ts';
+import { type InterleavedOutcome, runInterleaved, type Side } from './interleaved-traffic.ts';
 import { judgeLatency, judgeRate } from './judge-metric.ts';
 import { scoreVerdict } from './score-verdict.ts';
 import type { CompareMetricName, CompareResult, MetricResult, MetricRule } from './types.ts';
@@ -33,9 +33,6 @@ export interface CompareOptions {
  */
 export async function runCompare(o: CompareOptions): Promise<CompareResult> {
   const startedAt = new Date();
-  const confidence = o.confidence ?? compareDefaults.confidence;
-  const judge = { confidence, minSamples: compareDefaults.minSamples };
-  const rule = (m: CompareMetricName): MetricRule => ({ ...compareDefaults.metrics[m], ...o.metrics?.[m] });
   const traffic = await runInterleaved({
     sides: { baseline: o.baseline, candidate: o.candidate },
     basePath: o.basePath,
@@ -47,6 +44,22 @@ export async function runCompare(o: CompareOptions): Promise<CompareResult> {
     timeoutMs: o.timeoutMs ?? 10_000,
     signal: o.signal,
   });
+  return judgeTraffic(traffic, o, startedAt);
+}
+
+/**
+ * The judgement half of `runCompare`, on traffic already sent: the same
+ * traffic can be judged under other rules (bench/compare judges each run
+ * with the defaults and with no allowed effect).
+ */
+export function judgeTraffic(
+  traffic: InterleavedOutcome,
+  o: Omit<CompareOptions, 'timeoutMs'>,
+  startedAt: Date,
+): CompareResult {
+  const confidence = o.confidence ?? compareDefaults.confidence;
+  const judge = { confidence, minSamples: compareDefaults.minSamples };
+  const rule = (m: CompareMetricName): MetricRule => ({ ...compareDefaults.metrics[m], ...o.metrics?.[m] });
   const metrics: MetricResult[] = [];
   const ops = [...new Set(o.requests.map((r) => r.op))];
   const empty = { latency: { values: [] as number[] }, requests: 0, errors: 0, fiveXX: 0 };
