@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'vitest';
 import { checkNames } from '../../src/checks/registry.ts';
 import { commands } from '../../src/cli/commands/index.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { resolveEnvironment } from '../../src/config/resolve-config.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -51,4 +55,47 @@ test('every file the README lists in a run folder is one tollgate writes', () =>
     [],
     'the README lists files no code in src/ names',
   );
+});
+
+/** The fenced blocks of one README section, by language. */
+function sectionBlocks(heading: string, lang: string): string[] {
+  const start = readme.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `README has "${heading}"`);
+  const end = readme.indexOf('\n## ', start + heading.length + 2);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]);
+}
+
+test("the canary recipe's compare commands use only compare's flags", async () => {
+  const section = readme.slice(readme.indexOf('\n## Canary releases with tollgate compare\n'));
+  const lines = [
+    ...sectionBlocks('## Canary releases with tollgate compare', 'sh').flatMap((b) => b.split('\n')),
+    ...[...section.slice(0, section.indexOf('\n## ', 5)).matchAll(/`(tollgate compare [^`]+)`/g)].map(
+      (m) => m[1],
+    ),
+  ].filter((l) => l.trim().startsWith('tollgate compare'));
+  assert.ok(lines.length >= 2, `compare commands in the recipe: ${lines.length}`);
+  const known = new Set([...Object.keys((await commands.compare()).options), 'help', 'json']);
+  const flags = lines.flatMap((l) => [...l.replaceAll('\n', ' ').matchAll(/--([a-z-]+)/g)].map((m) => m[1]));
+  assert.deepEqual(
+    flags.filter((f) => !known.has(f)),
+    [],
+  );
+});
+
+test("the canary recipe's config loads, and its environment names both sides", async () => {
+  const [config] = sectionBlocks('## Canary releases with tollgate compare', 'ts');
+  assert.match(config, /from 'tollgate'/);
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-readme-canary-'));
+  try {
+    const index = new URL('../../src/public/index.ts', import.meta.url).pathname;
+    writeFileSync(join(dir, 'tollgate.config.ts'), config.replace("from 'tollgate'", `from '${index}'`));
+    const loaded = await loadConfig(dir);
+    assert.ok(loaded, 'the config was found');
+    const staging = resolveEnvironment(loaded, 'staging', { STAGING_TOKEN: 'token' });
+    assert.match(staging.baseline?.baseURL ?? '', /^http:\/\/albums-stable\./);
+    assert.match(staging.candidate?.baseURL ?? '', /^http:\/\/albums-canary\./);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
