@@ -1,4 +1,4 @@
-import { failingFindings, severityOf, unansweredText } from '../run/model.ts';
+import { budgetLines, failingFindings, severityOf, unansweredText } from '../run/model.ts';
 import type { ContractRun } from './types.ts';
 
 const marks = { error: '✗', warning: '!', info: 'i' } as const;
@@ -81,22 +81,11 @@ export function contractSummaryLines(
   );
   for (const left of leftover) lines.push(`  ! ${left}`);
   if (curls.length) lines.push('  delete them by hand:', ...curls.map((c) => `    ${c}`));
-  if (run.incomplete) lines.push('', `Incomplete: ${run.incomplete.reason}: ${budgetCut(run)}`);
-  const cut = run.budget?.cutByMaxCases;
-  if (cut?.cases)
-    lines.push(
-      `--max-cases ${run.budget?.maxCases} left out ${cut.cases} generated cases on ${cut.operations} operations`,
-    );
+  const budget = budgetLines(run);
+  if (budget.length) lines.push('', ...budget);
   if (run.stats.dropped)
     lines.push(`Dropped ${run.stats.dropped} generated cases whose validity disagreed with the schema`);
   return lines;
-}
-
-function budgetCut(run: ContractRun): string {
-  const notRun = run.budget?.notRun;
-  if (!notRun) return '';
-  const ops = notRun.operations;
-  return `not run: ${ops.slice(0, 8).join(', ')}${ops.length > 8 ? ` and ${ops.length - 8} more` : ''} (raise --max-requests or contract.maxRequests)`;
 }
 
 /** One line per problem, or per reason when many operations share it (a 2,000-operation spec). */

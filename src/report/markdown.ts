@@ -1,4 +1,5 @@
 import {
+  budgetLines,
   gatedLatency,
   type LoadResult,
   leftoverText,
@@ -87,6 +88,8 @@ function findingsSection(model: RunModel): string[] {
   const u = contract.unanswered;
   if (u && u.timeouts + u.connection > 0) out.push(`**${unansweredText(u)}**`, '');
   for (const notice of contract.notices ?? []) out.push(`> ⚠️ ${cell(notice)}`, '');
+  for (const line of budgetLines(contract))
+    out.push(`> ${line.startsWith('Incomplete') ? '❌' : 'ℹ️'} ${cell(line)}`, '');
   if (groups.length > 0) {
     out.push(
       '| Severity | Check | Operation | Finding | Expected | Received | Count |',

@@ -176,6 +176,29 @@ export function unansweredText(u: NonNullable<ContractResult['unanswered']>): st
   return `${u.timeouts + u.connection} of ${u.requests} requests unanswered (${u.timeouts} timed out, ${u.connection} connection errors; budget ${u.budget})`;
 }
 
+/**
+ * What the budgets cut, as every report says it: the request cap (the run is
+ * incomplete, with the operations not run) and the generated cases
+ * `--max-cases` left out (each operation still ran, within its cap).
+ */
+export function budgetLines(c: Pick<ContractResult, 'budget' | 'incomplete'>): string[] {
+  const lines: string[] = [];
+  const notRun = c.budget?.notRun;
+  if (c.incomplete) {
+    const ops = notRun?.operations ?? [];
+    const list = ops.length
+      ? `: not run: ${ops.slice(0, 8).join(', ')}${ops.length > 8 ? ` and ${ops.length - 8} more` : ''} (raise --max-requests or contract.maxRequests)`
+      : '';
+    lines.push(`Incomplete: ${c.incomplete.reason}${list}`);
+  }
+  const cut = c.budget?.cutByMaxCases;
+  if (cut?.cases)
+    lines.push(
+      `--max-cases ${c.budget?.maxCases} left out ${cut.cases} generated cases on ${cut.operations} operations`,
+    );
+  return lines;
+}
+
 export interface FindingGroup {
   key: string;
   check: string;

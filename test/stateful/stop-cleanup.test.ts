@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'vitest';
+import type { ContractRun } from '../../src/contract/types.ts';
 import { startAlbumsApi } from '../support/albums-server.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 import { albumsSpec, albumsState, runOnAlbums } from './albums-state.ts';
@@ -79,6 +80,41 @@ describe('the request cap', () => {
     } finally {
       await api.stop();
     }
+  });
+});
+
+describe('--max-cases says what it left out', () => {
+  /** `tollgate contract` on listAlbums only, with this --max-cases; the console and the run folder's files. */
+  async function listAlbums(maxCases: string) {
+    const api = await startAlbumsApi();
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-max-cases-'));
+    try {
+      const args = ['--spec', albumsSpec, '--base-url', api.baseURL, '--operations', 'listAlbums'];
+      const cli = await runCli(['contract', ...args, '--max-cases', maxCases, '--run-dir', join(dir, 'run')]);
+      const file = (name: string) => readFileSync(join(dir, 'run', name), 'utf8');
+      const run = JSON.parse(file('contract.json')) as ContractRun;
+      return { cli, run, html: file('index.html'), markdown: file('summary.md') };
+    } finally {
+      await api.stop();
+    }
+  }
+
+  test('cut: console, contract.json, HTML and Markdown say how many generated cases on how many operations', async () => {
+    const { cli, run, html, markdown } = await listAlbums('1');
+    const cut = run.budget?.cutByMaxCases;
+    assert.ok(cut && cut.cases > 0 && cut.operations === 1, JSON.stringify(run.budget));
+    const line = `--max-cases 1 left out ${cut.cases} generated cases on 1 operations`;
+    assert.ok(cli.stdout.includes(line), cli.stdout);
+    assert.ok(html.includes(line), 'the HTML report says it');
+    assert.ok(markdown.includes(line), 'the Markdown summary says it');
+    assert.equal(run.incomplete, undefined, 'every operation still ran: a sample, not a cut run');
+  });
+
+  test('no cut: nothing left out, nothing said', async () => {
+    const { cli, run, html, markdown } = await listAlbums('500');
+    assert.equal(run.budget?.cutByMaxCases.cases, 0);
+    for (const text of [cli.stdout, html, markdown])
+      assert.doesNotMatch(text, /left out \d+ generated cases/);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { LoadMetrics, OperationCoverage, RunModel } from '../../run/model.ts';
+import { budgetLines, type LoadMetrics, type OperationCoverage, type RunModel } from '../../run/model.ts';
 import { html, type Raw } from '../escape-html.ts';
 import { formatMs, formatPct, formatRps } from '../format.ts';
 import { sortableTable } from './table.ts';
@@ -114,6 +114,8 @@ function generationProblems(model: RunModel): Raw {
     cleanup && cleanup.leftover.length > 0
       ? html`<p class="small">Cleanup: created ${cleanup.created}, deleted ${cleanup.deleted}; left over: ${cleanup.leftover.map((l) => html`<code>${l}</code> `)}</p>`
       : '';
-  if (problems.length === 0) return html`${leftover}`;
-  return html`<h3>Could not generate</h3><ul class="small">${problems.map((p) => html`<li><code>${p.operation}</code>: ${p.reason}</li>`)}</ul>${leftover}`;
+  const contract = model.contract;
+  const budget = contract ? budgetLines(contract).map((line) => html`<p class="small">${line}</p>`) : [];
+  if (problems.length === 0) return html`${budget}${leftover}`;
+  return html`<h3>Could not generate</h3><ul class="small">${problems.map((p) => html`<li><code>${p.operation}</code>: ${p.reason}</li>`)}</ul>${budget}${leftover}`;
 }
