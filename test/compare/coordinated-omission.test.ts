@@ -95,4 +95,36 @@ describe('compare latency is measured from the scheduled send (coordinated omiss
     const failing = same.metrics.filter((m) => m.class !== 'pass').map((m) => m.reason);
     assert.equal(same.verdict.decision, 'promote', failing.join('; '));
   });
+
+  test('arrivals dropped behind a candidate stalled for seconds are errors of the candidate, not omitted', async () => {
+    // The first stall holds requests from 3 s after the start to 5.9 s: a 7 s run started at once
+    // sees all of it, about 145 arrivals for 5 connections and a queue of 100.
+    const frozen = await startAlbumsApi({
+      faults: ['stall'],
+      env: { ALBUMS_STALL_EVERY_MS: '3000', ALBUMS_STALL_MS: '2900' },
+    });
+    try {
+      const traffic = await runInterleaved({
+        sides: {
+          baseline: { url: baseline.baseURL, headers: {} },
+          candidate: { url: frozen.baseURL, headers: {} },
+        },
+        basePath,
+        requests,
+        rate: 50,
+        durationMs: 7000,
+        seed: 3,
+        reservoir: compareDefaults.reservoir,
+        timeoutMs: 10_000,
+      });
+      const errors = (side: 'baseline' | 'candidate') =>
+        [...traffic.tallies[side].values()].reduce((sum, t) => sum + t.errors, 0);
+      assert.ok(traffic.dropped.candidate > 0, `candidate dropped ${traffic.dropped.candidate}`);
+      assert.equal(errors('candidate'), traffic.dropped.candidate, 'each dropped arrival is one error');
+      assert.equal(traffic.dropped.baseline, 0);
+      assert.equal(errors('baseline'), 0);
+    } finally {
+      await frozen.stop();
+    }
+  });
 });
