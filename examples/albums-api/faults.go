@@ -45,6 +45,7 @@ const (
 	faultRequiredEmpty        fault = "required-empty"         // listAlbums: artist= (empty) rejected as binding:"required" would
 	faultOverflow500          fault = "overflow-500"           // listAlbums: a limit beyond int64 panics
 	faultSlowOffset           fault = "slow-offset"            // listAlbums: offset >= 1000 sleeps ALBUMS_SLOW_MS (deep pagination)
+	faultDefault500           fault = "default-500"            // listAlbums: limit=20 sent (the documented default) panics
 	faultCreate200            fault = "create-200"             // createAlbum: 200 (documented 201), no Location
 	faultIDInWrapper          fault = "id-in-wrapper"          // createAlbum: 201 {"album": {...}}, no Location
 	faultExtraDelay           fault = "extra-delay-ms"         // every route: sleeps ALBUMS_EXTRA_DELAY_MS (a slower build, for canary comparison)
@@ -55,7 +56,7 @@ var knownFaults = []fault{
 	faultMissingHeader, faultBoundary500, faultAcceptInvalid, faultNoAuth, faultUseAfterDelete,
 	faultLostCreate, faultIgnoreRequiredHeader, faultRejectValid, faultTrailingSlash, faultText404,
 	faultBody204, faultNullArray, faultExtraMethod, faultXSS, faultSlow, faultStall, faultFlaky5xx,
-	faultSyntax500, faultRequiredEmpty, faultOverflow500, faultSlowOffset,
+	faultSyntax500, faultRequiredEmpty, faultOverflow500, faultSlowOffset, faultDefault500,
 	faultCreate200, faultIDInWrapper, faultExtraDelay,
 }
 

@@ -77,6 +77,10 @@ func (a *api) listAlbums(c *gin.Context) {
 			abortWith(c, err)
 			return
 		}
+		if a.faults.has(faultDefault500) && f.Limit == 20 {
+			// A first-page cache keyed on the raw query: only the documented default, sent, reaches it.
+			panic("default-500: limit=20 sent")
+		}
 	}
 	if v, ok := c.GetQuery("offset"); ok {
 		if f.Offset, err = intParam(v, "offset", 0, maxID); err != nil {

@@ -217,6 +217,9 @@ func TestListAlbumsFaults(t *testing.T) {
 		{"overflow-500 keeps an in-range bad limit at 400", []fault{faultOverflow500}, "limit=101", 400},
 		{"a limit beyond int64 without the fault", nil, "limit=9223372036854775808", 400},
 		{"slow-offset answers a deep offset", []fault{faultSlowOffset}, "offset=1000", 200},
+		{"default-500 on limit=20 sent", []fault{faultDefault500}, "limit=20", 500},
+		{"default-500 keeps another limit", []fault{faultDefault500}, "limit=21", 200},
+		{"default-500 keeps a request without limit", []fault{faultDefault500}, "", 200},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newTestRouter(t, tc.fault...)

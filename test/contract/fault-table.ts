@@ -32,6 +32,7 @@ export const contractFaults: [fault: string, check: string, operation: string, s
   ['syntax-500', 'not-a-server-error', 'POST /v1/albums/{id}/tracks'],
   ['required-empty', 'positive-data-accepted', 'GET /v1/albums'],
   ['overflow-500', 'not-a-server-error', 'GET /v1/albums'],
+  ['default-500', 'not-a-server-error', 'GET /v1/albums'],
   // A generous gap between the delay and the budget: the shared machine is slow, never 3 s slow.
   [
     'slow-offset',
