@@ -34,12 +34,15 @@ export interface SideSummary {
   /** Count and share for rates. */
   count?: number;
   rate?: number;
+  /** PromQL gates: the side's value as Prometheus returned it; absent when not measured. */
+  value?: number;
   /** Up to 60 evenly spaced quantiles of the samples (ms) for side-by-side distributions. */
   quantiles?: number[];
 }
 
 export interface MetricResult {
-  metric: CompareMetricName;
+  /** `promql`: a PromQL gate judged on each side (`--gate`), critical, decided by the candidate's result. */
+  metric: CompareMetricName | 'promql';
   /** operationId, or '*' for all operations together. */
   op: string;
   class: MetricClass;
@@ -56,6 +59,17 @@ export interface MetricResult {
   pValue?: number;
   /** One line: why this class. */
   reason: string;
+  /** PromQL gates (`op` is the gate's name): the threshold and each side's judged query, value and verdict. */
+  promql?: { threshold: string; baseline: PromqlSideResult; candidate: PromqlSideResult };
+}
+
+/** A PromQL gate judged on one side (the run model's GateResult, kept structural so compare imports nothing of it). */
+interface PromqlSideResult {
+  measured: number | null;
+  measuredText: string;
+  verdict: 'pass' | 'fail' | 'unreliable';
+  note?: string;
+  promql?: { query: string; time: number };
 }
 
 export interface ContractComparison {

@@ -73,13 +73,19 @@ export interface UserCompareTarget {
   headers?: Record<string, FromEnv>;
 }
 
+/** One PromQL expression, or one per side of a comparison. */
+type PromqlQuery = string | { baseline: string; candidate: string };
+
 export interface UserPrometheus {
   /** Base URL of Prometheus (its HTTP API is under `/api/v1`), e.g. `{ env: 'PROMETHEUS_URL' }`. */
   url: FromEnv;
   /** Headers sent to Prometheus, e.g. `{ Authorization: { env: 'PROM_AUTH' } }`; values are never printed. Default: none. */
   headers?: Record<string, FromEnv>;
-  /** Named PromQL queries that gates name as `promql.<name>`; `{{window}}`, `{{start}}`, `{{end}}` are the run's. Default: none. */
-  queries?: Record<string, string>;
+  /**
+   * Named PromQL queries that gates name as `promql.<name>`; `{{window}}`, `{{start}}`, `{{end}}` are the run's,
+   * `{{side}}` and `{{instance}}` a compared side's; a `{ baseline, candidate }` pair is one query per side (compare only). Default: none.
+   */
+  queries?: Record<string, PromqlQuery>;
   /** How often Prometheus scrapes the API: the wait after a run before querying. Default: 15. */
   scrapeIntervalSec?: number;
   /** What a query that measured nothing (unreachable, error, empty, several series) does to its gate. Default: 'fail'. */
@@ -247,7 +253,7 @@ export interface ResolvedPrometheus {
   url: string;
   /** Read from the environment; sent to Prometheus only, never printed. */
   headers: Record<string, string>;
-  queries: Record<string, string>;
+  queries: Record<string, PromqlQuery>;
   scrapeIntervalSec: number;
   notMeasured: 'fail' | 'pass';
 }

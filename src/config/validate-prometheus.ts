@@ -30,8 +30,15 @@ export function validatePrometheus(
           'names must be letters, digits, _ or - (gates name them as promql.<name>)',
           name,
         );
-      if (typeof expr !== 'string' || expr.trim() === '')
-        fail(`${at}.queries.${name}`, 'must be a PromQL expression', expr);
+      if (isObject(expr)) {
+        const keys = Object.keys(expr).sort().join(',');
+        if (keys !== 'baseline,candidate' || !isQuery(expr.baseline) || !isQuery(expr.candidate))
+          fail(
+            `${at}.queries.${name}`,
+            'must be a PromQL expression, or { baseline, candidate } with one expression each (tollgate compare)',
+            expr,
+          );
+      } else if (!isQuery(expr)) fail(`${at}.queries.${name}`, 'must be a PromQL expression', expr);
     }
   }
   const interval = p.scrapeIntervalSec;
@@ -43,4 +50,5 @@ export function validatePrometheus(
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+const isQuery = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 const isFromEnv = (v: unknown) => typeof v === 'string' || (isObject(v) && typeof v.env === 'string');

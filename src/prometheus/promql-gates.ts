@@ -20,6 +20,19 @@ export function promqlGatesOf(gates: ParsedGate[]): ParsedGate[] {
   return gates.filter((g) => g.metric.family === 'promql');
 }
 
+/** PromQL gates need the environment's `prometheus: { url }`: TG_CONFIG_INVALID (exit 2) without one. */
+export function requirePrometheus(
+  prometheus: ResolvedPrometheus | undefined,
+  gates: ParsedGate[],
+  source: PromqlSource,
+): ResolvedPrometheus {
+  if (prometheus) return prometheus;
+  throw new TollgateError(
+    'TG_CONFIG_INVALID',
+    `${source.where}: gate "${gates[0].metric.name}" reads Prometheus, but environments.${source.env} has no prometheus: { url } (add one, or drop the gate)`,
+  );
+}
+
 /**
  * Before the load starts: every PromQL gate names a known query, the
  * environment has a Prometheus, Prometheus answers, and each query parses
@@ -32,33 +45,44 @@ export async function assertPromqlGates(
   source: PromqlSource,
 ): Promise<void> {
   if (gates.length === 0) return;
-  if (!prometheus) {
-    throw new TollgateError(
-      'TG_CONFIG_INVALID',
-      `${source.where}: gate "${gates[0].metric.name}" reads Prometheus, but environments.${source.env} has no prometheus: { url } (add one, or drop the gate)`,
-    );
-  }
+  const p = requirePrometheus(prometheus, gates, source);
   const now = Date.now();
   for (const gate of gates) {
-    const query = renderQuery(expressionOf(gate, prometheus, source), { startMs: now - 60_000, endMs: now });
-    const result = await queryInstant(prometheus, query, now / 1000);
-    if (result.ok) continue;
-    if (result.problem === 'denied')
+    const expr = expressionOf(gate, p, source);
+    if (/\{\{\s*(side|instance)\s*\}\}/.test(expr))
       throw new TollgateError(
-        'TG_PROMETHEUS_UNREACHABLE',
-        `${result.message}, needed by gate ${gate.metric.name}: check environments.${source.env}.prometheus.headers`,
+        'TG_CONFIG_INVALID',
+        `${source.where}: gate ${gate.metric.name} uses {{side}} or {{instance}}, which only tollgate compare fills in (one value per side)`,
       );
-    if (result.problem === 'unreachable')
-      throw new TollgateError(
-        'TG_PROMETHEUS_UNREACHABLE',
-        `${result.message}, needed by gate ${gate.metric.name}`,
-      );
-    if (result.problem === 'invalid')
-      throw new TollgateError(
-        'TG_PROMQL_INVALID',
-        `${source.where}: gate ${gate.metric.name}: invalid PromQL ${JSON.stringify(query)}: ${result.message}`,
-      );
+    await assertQuery(p, renderQuery(expr, { startMs: now - 60_000, endMs: now }), gate, source, now);
   }
+}
+
+/** Sends one rendered query once; what keeps it from measuring is an exit (2 invalid, 3 unreachable or denied). */
+export async function assertQuery(
+  prometheus: ResolvedPrometheus,
+  query: string,
+  gate: ParsedGate,
+  source: PromqlSource,
+  nowMs: number,
+): Promise<void> {
+  const result = await queryInstant(prometheus, query, nowMs / 1000);
+  if (result.ok) return;
+  if (result.problem === 'denied')
+    throw new TollgateError(
+      'TG_PROMETHEUS_UNREACHABLE',
+      `${result.message}, needed by gate ${gate.metric.name}: check environments.${source.env}.prometheus.headers`,
+    );
+  if (result.problem === 'unreachable')
+    throw new TollgateError(
+      'TG_PROMETHEUS_UNREACHABLE',
+      `${result.message}, needed by gate ${gate.metric.name}`,
+    );
+  if (result.problem === 'invalid')
+    throw new TollgateError(
+      'TG_PROMQL_INVALID',
+      `${source.where}: gate ${gate.metric.name}: invalid PromQL ${JSON.stringify(query)}: ${result.message}`,
+    );
 }
 
 /**
@@ -80,23 +104,33 @@ export async function measurePromqlGates(options: {
   if (gates.length === 0) return [];
   if (!prometheus) return gates.map((g) => notMeasured(g, scope, 'fail', 'no prometheus configured', ''));
   await sleep(prometheus.scrapeIntervalSec * 1000, undefined, { signal: options.signal }).catch(() => {});
-  const time = Math.round(window.endMs / 1000);
   const results: GateResult[] = [];
-  for (const gate of gates) {
-    const query = renderQuery(expressionOf(gate, prometheus, source), window);
-    const outcome = await queryInstant(prometheus, query, time);
-    if (!outcome.ok) {
-      results.push(notMeasured(gate, scope, prometheus.notMeasured, outcome.message, query, time));
-      continue;
-    }
-    const [judged] = evaluateGates({ values: { [gate.metric.name]: outcome.value } }, [gate], scope);
-    results.push({
-      ...judged,
-      note: `query ${query} at ${unixSeconds(window.endMs)}`,
-      promql: { query, time },
-    });
-  }
+  for (const gate of gates)
+    results.push(
+      await judgeQuery(
+        prometheus,
+        gate,
+        renderQuery(expressionOf(gate, prometheus, source), window),
+        window,
+        scope,
+      ),
+    );
   return results;
+}
+
+/** One rendered query evaluated at the window's end and judged by the gate's threshold. */
+export async function judgeQuery(
+  prometheus: ResolvedPrometheus,
+  gate: ParsedGate,
+  query: string,
+  window: QueryWindow,
+  scope: string,
+): Promise<GateResult> {
+  const time = Math.round(window.endMs / 1000);
+  const outcome = await queryInstant(prometheus, query, time);
+  if (!outcome.ok) return notMeasured(gate, scope, prometheus.notMeasured, outcome.message, query, time);
+  const [judged] = evaluateGates({ values: { [gate.metric.name]: outcome.value } }, [gate], scope);
+  return { ...judged, note: `query ${query} at ${unixSeconds(window.endMs)}`, promql: { query, time } };
 }
 
 function notMeasured(
@@ -120,12 +154,28 @@ function notMeasured(
   };
 }
 
-function expressionOf(gate: ParsedGate, prometheus: ResolvedPrometheus, source: PromqlSource): string {
+/**
+ * The gate's PromQL: inline, or the named query. A `{ baseline, candidate }`
+ * pair is one query per side, which only `tollgate compare` (giving `side`)
+ * reads.
+ */
+export function expressionOf(
+  gate: ParsedGate,
+  prometheus: ResolvedPrometheus,
+  source: PromqlSource,
+  side?: 'baseline' | 'candidate',
+): string {
   const ref = gate.metric.promql;
   if (ref && 'expr' in ref) return ref.expr;
   const name = ref?.query ?? '';
   const expr = prometheus.queries[name];
-  if (expr !== undefined) return expr;
+  if (typeof expr === 'string') return expr;
+  if (expr !== undefined && side) return expr[side];
+  if (expr !== undefined)
+    throw new TollgateError(
+      'TG_CONFIG_INVALID',
+      `${source.where}: gate ${gate.metric.name} names environments.${source.env}.prometheus.queries.${name}, a { baseline, candidate } pair that only tollgate compare reads; give this run a single query`,
+    );
   const known = Object.keys(prometheus.queries);
   throw new TollgateError(
     'TG_CONFIG_INVALID',

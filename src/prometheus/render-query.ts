@@ -7,16 +7,18 @@ export interface QueryWindow {
 /**
  * Fills the placeholders Flagger's and Argo Rollouts' metric templates have:
  * `{{window}}` is the run's duration as a PromQL range (`37s`, rounded up to
- * whole seconds), `{{start}}` and `{{end}}` its bounds in unix seconds.
- * Spaces inside the braces are allowed (`{{ window }}`).
+ * whole seconds), `{{start}}` and `{{end}}` its bounds in unix seconds; a
+ * compared side adds its own (`{{side}}`, `{{instance}}`). Spaces inside the
+ * braces are allowed (`{{ window }}`); other braces stay as written.
  */
-export function renderQuery(expr: string, window: QueryWindow): string {
+export function renderQuery(expr: string, window: QueryWindow, labels: Record<string, string> = {}): string {
   const values: Record<string, string> = {
     window: promRange(window.endMs - window.startMs),
     start: unixSeconds(window.startMs),
     end: unixSeconds(window.endMs),
+    ...labels,
   };
-  return expr.replace(/\{\{\s*(window|start|end)\s*\}\}/g, (_, name: string) => values[name]);
+  return expr.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** `36.2 s` -> `37s`; never below `1s`. */

@@ -1,4 +1,5 @@
 import type { CompareResult, MetricResult } from '../run/model.ts';
+import { promqlCompareLine } from './compare-promql-text.ts';
 
 /**
  * `tollgate compare` in words, shared by the console, Markdown and JUnit:
@@ -19,6 +20,7 @@ export function compareLines(result: CompareResult): string[] {
 
 /** `getAlbum latency  +40.2 ms  98% CI +39.8..+40.6  p=1e-40  allowed +2 ms  HIGH`. */
 export function metricLine(m: MetricResult): string {
+  if (m.metric === 'promql') return promqlCompareLine(m);
   const unit = m.metric === 'latency' ? ' ms' : ' points';
   const scale = m.metric === 'latency' ? 1 : 100;
   const num = (v: number | undefined) =>

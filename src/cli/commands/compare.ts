@@ -3,11 +3,16 @@ import { join, relative } from 'node:path';
 import { compareOutcome } from '../../compare/compare-outcome.ts';
 import { compareDefaults } from '../../compare/defaults.ts';
 import { runCompare } from '../../compare/run-compare.ts';
+import { scoreVerdict } from '../../compare/score-verdict.ts';
 import { isHttpUrl } from '../../config/validate-config.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
+import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
+import { parseGateSet } from '../../gates/parse-gates.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
+import { prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
+import { runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { compareLines } from '../../report/compare-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
@@ -49,6 +54,13 @@ export const compareCommand: Command = {
       valueName: 'rps',
     },
     seed: { type: 'string', description: 'seed of the mix and the reservoirs (default 1)', valueName: 'n' },
+    gate: {
+      type: 'string',
+      multiple: true,
+      description:
+        "a PromQL gate judged on each side, the candidate's result deciding (repeatable): 'promql.error_ratio<0.01'",
+      valueName: 'gate',
+    },
   },
   async run(ctx) {
     const adhoc = ctx.values.baseline !== undefined || ctx.values.candidate !== undefined;
@@ -89,6 +101,12 @@ export const compareCommand: Command = {
           );
         });
       }
+      const promql = await prepareComparePromqlGates(
+        target.env.prometheus,
+        parseGateSet(parseGateFlags((ctx.values.gate as string[] | undefined) ?? []), '--gate'),
+        { env: target.envName, where: '--gate' },
+        { baseline, candidate },
+      );
       const mix = readMix(target.spec, seed);
       if (mix.requests.length === 0) {
         throw new TollgateError(
@@ -114,6 +132,16 @@ export const compareCommand: Command = {
         notes,
         signal: ctx.signal,
       });
+      if (promql.gates.length > 0 && !result.aborted) {
+        if (!ctx.json)
+          ctx.err(
+            `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
+          );
+        result.metrics.push(
+          ...(await promql.measure(runWindow(result.startedAt, result.durationMs), ctx.signal)),
+        );
+        result.verdict = scoreVerdict(result.metrics, result);
+      }
       const run = createRunDir(
         target.config.reportsDir,
         target.envName,

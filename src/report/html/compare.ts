@@ -1,4 +1,5 @@
 import type { MetricResult, RunModel } from '../../run/model.ts';
+import { promqlSideText } from '../compare-promql-text.ts';
 import { metricLine } from '../compare-text.ts';
 import { html, type Raw } from '../escape-html.ts';
 
@@ -27,6 +28,7 @@ function row(m: MetricResult): Raw {
 
 function side(m: MetricResult, which: 'baseline' | 'candidate'): string {
   const s = m[which];
+  if (m.metric === 'promql') return promqlSideText(m, which);
   if (m.metric === 'latency') {
     const f = (v: number | undefined) => (v === undefined ? '-' : `${Math.round(v * 100) / 100}`);
     return `p50 ${f(s.p50)} / p95 ${f(s.p95)} / p99 ${f(s.p99)} ms (${s.samples} samples)`;
