@@ -172,6 +172,49 @@ describe('admin-api answering code 1 for success and 0 for a refusal: cleanup re
   });
 });
 
+describe('a target killed mid-load (admin-api, SIGKILL): cleanup is bounded and names every role, with a curl each', () => {
+  test('the run aborts, every 2xx role is a leftover with a curl carrying $TOLLGATE_TOKEN, the leftover gate fails', async () => {
+    const api: GoApi = await startAdminApi();
+    const long = { ...role, options: { ...role.options, duration: '20s' } };
+    let killedAt = 0;
+    try {
+      const r = await runLoad({
+        profile: long,
+        env: 'local',
+        baseURL: api.baseURL,
+        headers: { Authorization: `Bearer ${api.token}` },
+        secrets: [{ value: api.token, envName: 'TOLLGATE_TOKEN' }],
+        spec: await loadSpec(adminSpecPath),
+        onSecond: (_point, elapsedMs) => {
+          if (elapsedMs >= 2000 && !killedAt) {
+            killedAt = performance.now();
+            api.process.kill('SIGKILL');
+          }
+        },
+      });
+      const sinceKill = performance.now() - killedAt;
+      assert.ok(killedAt > 0, 'the server was never killed');
+      assert.match(r.aborted?.reason ?? '', /target stopped answering/);
+      // 2 s of silence to notice, the stopped run's 5 s cleanup budget, and slack for a loaded machine.
+      assert.ok(sinceKill < 15_000, `${Math.round(sinceKill)} ms from the kill to the end`);
+      const made = creates(r, 'POST /roles');
+      assert.ok(made > 0);
+      assert.equal(r.cleanup?.created, made);
+      assert.equal(r.cleanup?.leftover, made);
+      const curls = r.cleanup?.curls ?? [];
+      const ids = curls.map((c) => /\/api\/roles\/(\d+)/.exec(c)?.[1]);
+      assert.equal(new Set(ids).size, made, 'one curl per role the server answered 2xx for');
+      for (const curl of curls) {
+        assert.match(curl, /-X DELETE .*\$TOLLGATE_TOKEN/);
+        assert.ok(!curl.includes(api.token), 'a curl carries the token');
+      }
+      assert.equal(r.gates.find((g) => g.name === 'cleanup.leftover')?.verdict, 'fail');
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
 describe('a 2xx create cleanup cannot delete is a leftover from the start, said why', () => {
   test('no id in the answer; an envelope that made nothing and a POST with nothing below are not creates', async () => {
     const spec = await loadSpec(albumsSpec);
