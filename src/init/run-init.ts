@@ -69,7 +69,7 @@ export async function runInit(options: InitOptions): Promise<InitResult> {
   const spec = await loadSpec(specFile, { cwd: root });
   const server = detectServer(root, spec, options.url);
   const conventions = detectConventions(spec);
-  const smoke = smokeRequests(spec.operations);
+  const smoke = smokeRequests(spec);
   if (smoke.requests.length === 0) {
     throw new TollgateError(
       'TG_NOTHING_TO_TEST',

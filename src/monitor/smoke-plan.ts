@@ -4,6 +4,7 @@ import type { IsValid, TestCase } from '../cases/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { schemaValidatorFor } from '../schema/create-schema-validator.ts';
 import type { LoadedSpec, Operation, Parameter } from '../spec/types.ts';
+import { unsafeReadReason } from '../traffic/read-mix.ts';
 
 /** One request of a probe cycle: an operation and its spec-examples case. */
 export interface SmokeProbe {
@@ -21,7 +22,8 @@ const safeMethods = new Set(['get', 'head']);
 
 /**
  * What the monitor sends every cycle: for each GET and HEAD operation whose
- * required parameters all have a spec example, the examples phase's own case
+ * required parameters all have a spec example (never a logout or a GET named
+ * as a command, `/api/freshCasbin`, unless `only` names it: src/traffic's rule), the examples phase's own case
  * (nothing generated, nothing written), at most `maxRequests` of them. With
  * `only` (the config's `monitor.operations`), just those, and each must be
  * one the monitor can probe: a name that is not is TG_CONFIG_INVALID (exit 2).
@@ -36,6 +38,11 @@ export function planSmoke(
   const plan: SmokePlan = { probes: [], skipped: [] };
   const chosen = only ? pick(spec, only) : spec.operations.filter((op) => safeMethods.has(op.method));
   for (const operation of chosen) {
+    const unsafe = only ? undefined : unsafeReadReason(operation);
+    if (unsafe) {
+      plan.skipped.push({ operation: operation.key, reason: unsafe });
+      continue;
+    }
     const missing = operation.parameters.filter((p) => p.required && !hasExample(p));
     if (missing.length) {
       plan.skipped.push({

@@ -1,5 +1,3 @@
-import { createRng, type Rng } from '../cases/prng.ts';
-import { sampleValue } from '../cases/sample-value.ts';
 import type { LoadedSpec, Operation, Parameter } from '../spec/types.ts';
 
 /** One read of the mix, its parameters filled: what is sent, and the operation it counts for. */
@@ -24,22 +22,47 @@ export interface ReadMix {
 const sessionEnding = /logout|log-out|signout|sign-out|revoke/i;
 
 /**
- * Traffic that only reads, from nothing but the spec: every GET and HEAD
- * whose required parameters can be filled (from the parameter's example,
- * its schema's example or default, an enum, else a sampled value; a path
- * parameter only from an example, which names a record that exists;
- * optional query parameters only with their default), one
- * request per operation, weighted equally. Operations that cannot be filled
- * are skipped and say why; ones that end a session (logout) are never sent.
+ * A last path segment that starts with a verb of action (`/api/freshCasbin`,
+ * `/api/syncApi`, `/cache/clear`): Gin projects route such commands as GET,
+ * and read traffic (sent to production by monitor, compare and watch) must not run them.
  */
-export function readMix(spec: LoadedSpec, seed = 1): ReadMix {
-  const rng = createRng(seed);
+const actionVerbs =
+  /^(sync|fresh|refresh|reset|clear|flush|purge|delete|del|remove|drop|kill|restart|reload|rebuild|install|init|exec|execute|trigger|send|push|publish|approve|reject|enable|disable|toggle|lock|unlock|ban|kick|cancel|retry|import|upload|create|add|update|set|save|apply|enter|login|signin|register|start|stop)(?=$|[A-Z_\-.0-9])/;
+
+/**
+ * Why a GET or HEAD must not be part of read traffic whatever its
+ * parameters: it ends a session, or its name is a command. Undefined when it may be sent.
+ */
+export function unsafeReadReason(op: Operation): string | undefined {
+  if (sessionEnding.test(op.path)) return 'ends a session';
+  const last =
+    op.path
+      .split('/')
+      .filter((s) => s && !s.startsWith('{'))
+      .at(-1) ?? '';
+  const verb = actionVerbs.exec(last)?.[1];
+  return verb ? `its name reads as a command, "${verb}": a GET that may change state is not sent` : undefined;
+}
+
+/**
+ * Traffic that only reads, from nothing but the spec: every GET and HEAD
+ * whose required parameters can be filled without guessing (from the
+ * parameter's example, its schema's example or default, an enum, a number's
+ * minimum, `true`; a path parameter only from an example, which names a
+ * record that exists; optional query parameters only with their default),
+ * one request per operation, weighted equally. A guessed value would be
+ * answered 400 and read as the API's error. Operations that cannot be filled
+ * are skipped and say why; ones that end a session (logout) or whose name is
+ * a command (`/api/syncApi`) are never sent.
+ */
+export function readMix(spec: LoadedSpec): ReadMix {
   const requests: TrafficRequest[] = [];
   const skipped: string[] = [];
   for (const op of spec.operations) {
     if (op.method !== 'get' && op.method !== 'head') continue;
-    if (sessionEnding.test(op.path)) {
-      skipped.push(`${op.id} (ends a session)`);
+    const unsafe = unsafeReadReason(op);
+    if (unsafe) {
+      skipped.push(`${op.id} (${unsafe})`);
       continue;
     }
     if (op.requestBody?.required) {
@@ -53,7 +76,7 @@ export function readMix(spec: LoadedSpec, seed = 1): ReadMix {
         if (param.required) missing.push(param.name);
         continue;
       }
-      const value = fill(param, spec.document, rng);
+      const value = fill(param);
       if (value === undefined) {
         if (param.required) missing.push(param.name);
         continue;
@@ -75,7 +98,7 @@ export function readMix(spec: LoadedSpec, seed = 1): ReadMix {
   return { requests, skipped };
 }
 
-function fill(param: Parameter, document: Record<string, unknown>, rng: Rng): unknown {
+function fill(param: Parameter): unknown {
   const schema = param.schema;
   // An optional parameter is sent only with its default: an example filter (artist, cursor) narrows or breaks a read.
   if (!param.required) return param.in === 'query' ? schema.default : undefined;
@@ -85,11 +108,9 @@ function fill(param: Parameter, document: Record<string, unknown>, rng: Rng): un
   if (param.in === 'path') return undefined;
   if (schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
-  try {
-    return sampleValue(schema, { document, rng, ascii: true, preferExamples: true, preferDefaults: true });
-  } catch {
-    return undefined;
-  }
+  if (schema.type === 'integer' || schema.type === 'number') return schema.minimum ?? 1;
+  if (schema.type === 'boolean') return true;
+  return undefined;
 }
 
 function targetOf(op: Operation, params: TrafficRequest['params']): string {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
+import { planSmoke } from '../../src/monitor/smoke-plan.ts';
 import { loadSpec } from '../../src/spec/load-spec.ts';
 import { readMix } from '../../src/traffic/read-mix.ts';
 
@@ -37,4 +38,78 @@ test('an operation whose required path parameter has no example is skipped, sayi
   const mix = readMix({ ...spec, operations: [bare] });
   assert.deepEqual(mix.requests, []);
   assert.deepEqual(mix.skipped, ['getBare (no example for id)']);
+});
+
+test("a GET whose name is a command (gin-vue-admin's /api/freshCasbin, /api/syncApi) is never sent; reads that only look alike are", async () => {
+  const spec = await loadSpec(albums);
+  const op = spec.operations.find((o) => o.id === 'listAlbums')!;
+  const at = (path: string) => ({ ...op, id: path, key: `GET ${path}`, path, parameters: [] });
+  const commands = [
+    '/api/freshCasbin',
+    '/api/syncApi',
+    '/cache/clear',
+    '/jobs/{id}/restart',
+    '/user/resetPassword',
+  ];
+  const reads = [
+    '/api/getApiGroups',
+    '/settings',
+    '/statistics',
+    '/runs',
+    '/synchronisations',
+    '/api/v1/users',
+  ];
+  const mix = readMix({ ...spec, operations: [...commands, ...reads].map(at) });
+  assert.deepEqual(
+    mix.requests.map((r) => r.op),
+    reads,
+  );
+  assert.deepEqual(
+    mix.skipped.map((s) => s.replace(/ \(.*/, '')),
+    commands,
+  );
+  assert.match(mix.skipped[0], /reads as a command, "fresh"/);
+});
+
+test('a required query parameter is never guessed: a string without example is skipped, a number takes its minimum', async () => {
+  const spec = await loadSpec(albums);
+  const op = spec.operations.find((o) => o.id === 'listAlbums')!;
+  const withQuery = (id: string, schema: Record<string, unknown>) => ({
+    ...op,
+    id,
+    parameters: [{ name: 'q', in: 'query' as const, required: true, style: 'form', explode: true, schema }],
+  });
+  const mix = readMix({
+    ...spec,
+    operations: [
+      withQuery('byType', { type: 'string' }),
+      withQuery('byPage', { type: 'integer', minimum: 3 }),
+    ],
+  });
+  assert.deepEqual(mix.skipped, ['byType (no example for q)']);
+  assert.deepEqual(
+    mix.requests.map((r) => r.target),
+    ['/v1/albums?q=3'],
+  );
+});
+
+test("the monitor's probe plan follows the same rule: no logout, no command GET, unless the config names it", async () => {
+  const spec = await loadSpec(albums);
+  const op = spec.operations.find((o) => o.id === 'listAlbums')!;
+  const at = (path: string) => ({ ...op, id: path, key: `GET ${path}`, path, parameters: [] });
+  const ops = { ...spec, operations: ['/auth/logout', '/api/freshCasbin', '/v1/albums'].map(at) };
+  const plan = planSmoke(ops, 10);
+  assert.deepEqual(
+    plan.probes.map((p) => p.operation.path),
+    ['/v1/albums'],
+  );
+  assert.deepEqual(
+    plan.skipped.map((s) => `${s.operation}: ${s.reason.split(',')[0]}`),
+    ['GET /auth/logout: ends a session', 'GET /api/freshCasbin: its name reads as a command'],
+  );
+  const named = planSmoke(ops, 10, { names: ['/api/freshCasbin'], where: 'tollgate.config.ts' });
+  assert.deepEqual(
+    named.probes.map((p) => p.operation.path),
+    ['/api/freshCasbin'],
+  );
 });

@@ -107,7 +107,7 @@ export const compareCommand: Command = {
         { env: target.envName, where: '--gate' },
         { baseline, candidate },
       );
-      const mix = readMix(target.spec, seed);
+      const mix = readMix(target.spec);
       if (mix.requests.length === 0) {
         throw new TollgateError(
           'TG_NOTHING_TO_TEST',
