@@ -1,3 +1,4 @@
+import { parseJson } from './send-request.ts';
 import type { Exchange } from './types.ts';
 
 /**
@@ -30,12 +31,4 @@ export async function fetchExchange(
     },
   };
   return { response, exchange };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

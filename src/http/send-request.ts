@@ -116,7 +116,8 @@ function headersOf(headers: Headers): Record<string, string> {
   return out;
 }
 
-function parseJson(body: string): unknown {
+/** A body as JSON; undefined when it is empty or not JSON (the checks then read it as text). */
+export function parseJson(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
     return JSON.parse(body);
