@@ -11,6 +11,7 @@ const benches = [
   'contract-vs-schemathesis/run.ts',
   'diff-vs-oasdiff/run.ts',
   'cli-startup/run.ts',
+  'monitor-cost/run.ts',
   'compare/run.ts',
 ];
 let failed = 0;
