@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import { type AlbumsApi, startAlbumsApi } from '../support/albums-server.ts';
+import { type Nginx, startNginx } from '../support/nginx.ts';
 import { type Daemon, startPushgateway } from '../support/prometheus.ts';
 import { errorLine, oneLine, runCli } from '../support/run-cli.ts';
 
@@ -133,5 +134,69 @@ describe('--push to a real Pushgateway behind basic auth, credentials from env v
       /^TG_USAGE: --push http:\/\/\*\*\*@127\.0\.0\.1:9091\/: credentials do not go in the URL/,
     );
     assert.ok(!r.stderr.includes(password));
+  });
+});
+
+describe('--push with a bearer token to a real Pushgateway behind a real nginx that checks it', () => {
+  const token = 'bearer-token-for-the-test';
+  let api: AlbumsApi;
+  let gateway: Daemon;
+  let proxy: Nginx;
+  let dir: string;
+  beforeAll(async () => {
+    [api, gateway] = await Promise.all([startAlbumsApi(), startPushgateway()]);
+    proxy = await startNginx([new URL(gateway.url).host], { bearer: token });
+    dir = mkdtempSync(join(tmpdir(), 'tollgate-push-bearer-'));
+    writeFileSync(
+      join(dir, 'tollgate.config.mjs'),
+      `export default { specs: { albums: ${JSON.stringify(spec)} }, environments: { bearer: { baseURL: ${JSON.stringify(api.baseURL)}, pushgateway: { auth: { bearer: { env: 'PG_TOKEN' } } } } } };\n`,
+    );
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await Promise.all([api?.stop(), gateway?.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const push = (runDir: string, value: string) =>
+    runCli(
+      [
+        'contract',
+        '--env',
+        'bearer',
+        '--operations',
+        'getAlbum',
+        '--run-dir',
+        join(dir, runDir),
+        '--push',
+        proxy.baseURL,
+      ],
+      { cwd: dir, env: { PG_TOKEN: value } },
+    );
+
+  test('the right token lands the push; a wrong one is exit 3, one line; the token is printed nowhere', async () => {
+    const ok = await push('right', token);
+    assert.equal(ok.code, 0, ok.stderr + ok.stdout);
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    assert.ok(
+      text
+        .split('\n')
+        .some(
+          (l) =>
+            l.startsWith('tollgate_run_verdict{') &&
+            l.includes('env="bearer"') &&
+            l.includes('verdict="pass"') &&
+            l.endsWith(' 1'),
+        ),
+      'pushed through the proxy',
+    );
+    const wrong = await push('wrong', 'not-the-token');
+    assert.equal(wrong.code, 3, wrong.stderr);
+    assert.match(
+      errorLine(wrong),
+      /refused the push \(401\): check the credentials of environments\.bearer\.pushgateway\.auth /,
+    );
+    for (const text of [ok.stdout, ok.stderr, wrong.stdout, wrong.stderr, folderText(join(dir, 'right'))])
+      assert.ok(!text.includes(token) && !text.includes('not-the-token'), 'a token leaked');
   });
 });

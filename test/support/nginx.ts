@@ -38,7 +38,13 @@ export function freePort(): Promise<number> {
  * under root nginx needs `user root;` or its workers become nobody, who cannot
  * read a private temporary folder.
  */
-function config(prefix: string, port: number, upstreams: string[], nextUpstream: boolean): string {
+function config(
+  prefix: string,
+  port: number,
+  upstreams: string[],
+  nextUpstream: boolean,
+  bearer?: string,
+): string {
   const root = process.getuid?.() === 0;
   return `${root ? 'user root;\n' : ''}worker_processes 1;
 daemon off;
@@ -59,7 +65,7 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
   server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://app;
+${bearer ? `      if ($http_authorization != "Bearer ${bearer}") { return 401; }\n` : ''}      proxy_pass http://app;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_next_upstream ${nextUpstream ? 'error timeout' : 'off'};
@@ -71,16 +77,18 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
 }
 
 /**
+ * With `bearer`, it answers 401 to a request without `Authorization: Bearer
+ * <bearer>` (a proxy guarding a Pushgateway, which has no bearer auth itself).
  * Starts /usr/sbin/nginx as a non-daemon (`-g` is not needed: the config says
  * `daemon off`) with a temporary prefix, and waits until it answers. Reloads
  * are real: a new config and SIGHUP, so old workers finish their requests.
  */
-export async function startNginx(upstreams: string[]): Promise<Nginx> {
+export async function startNginx(upstreams: string[], options: { bearer?: string } = {}): Promise<Nginx> {
   const prefix = mkdtempSync(join(tmpdir(), 'tollgate-nginx-'));
   mkdirSync(join(prefix, 'tmp'));
   const conf = join(prefix, 'nginx.conf');
   const port = await freePort();
-  writeFileSync(conf, config(prefix, port, upstreams, true));
+  writeFileSync(conf, config(prefix, port, upstreams, true, options.bearer));
   const child: ChildProcess = spawn(nginxBinary, ['-p', prefix, '-c', conf], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
