@@ -24,12 +24,13 @@ const (
 	faultShortNote          fault = "short-note"          // uploadFile: a note over 20 characters is code 7
 	faultShortNote400       fault = "short-note-400"      // uploadFile: a note over 20 characters is HTTP 400
 	faultDeleteRefused      fault = "delete-refused"      // deleteRole: every delete is refused (code 7 inside HTTP 200), the role kept
+	faultUUID500            fault = "uuid-500"            // getChunks: a well-formed uploadId (a UUID, 36 characters) panics
 )
 
 var knownFaults = []fault{
 	faultNullList, faultUndocumentedStatus, faultUnenforcedRequired, faultBoundary500, faultAuthHole,
 	faultCreate201, faultSyntax500, faultRequiredEmpty, faultInt64Overflow, faultSlowOffset,
-	faultDelete400, faultShortNote, faultShortNote400, faultDeleteRefused,
+	faultDelete400, faultShortNote, faultShortNote400, faultDeleteRefused, faultUUID500,
 }
 
 type faultSet map[fault]bool

@@ -98,28 +98,27 @@ func (a *api) uploadFile(c *gin.Context) {
 	response.OkWithData(c, response.FileResponse{File: *f}, "uploaded")
 }
 
-// chunkQuery is the query of GET /files/chunk.
-type chunkQuery struct {
-	FileMd5 string `form:"fileMd5" binding:"required,len=32"`
-}
-
 // getChunks godoc
 // @Summary      Chunks received of an unfinished upload
 // @Description  Resumable uploads are not kept by this server: the list is always empty.
 // @Tags         Files
 // @Security     BearerAuth
 // @Produce      application/json
-// @Param        fileMd5  query     string                                                 true  "MD5 of the whole file"  minlength(32)  maxlength(32)
-// @Success      200      {object}  response.Response{data=response.ChunkInfo,msg=string}  "the chunks; code 7 when refused"
-// @Failure      401      {object}  response.Response                                         "not logged in"
+// @Param        data  query     request.ChunkQuery                                     true  "uploadId (a UUID) and fileMd5 (MD5 of the whole file)"
+// @Success      200   {object}  response.Response{data=response.ChunkInfo,msg=string}  "the chunks; code 7 when refused"
+// @Failure      401   {object}  response.Response                                         "not logged in"
 // @Router       /files/chunk [get]
 func (a *api) getChunks(c *gin.Context) {
-	var q chunkQuery
+	var q request.ChunkQuery
 	if err := c.ShouldBindQuery(&q); err != nil {
 		response.FailWithMessage(c, err.Error())
 		return
 	}
-	response.OkWithData(c, response.ChunkInfo{FileMd5: q.FileMd5, Chunks: []int{}}, "ok")
+	if a.faults.has(faultUUID500) {
+		// The unfinished upload is looked up by its id and used unchecked: every well-formed id panics.
+		panic("uuid-500: no upload " + q.UploadID)
+	}
+	response.OkWithData(c, response.ChunkInfo{UploadID: q.UploadID, FileMd5: q.FileMd5, Chunks: []int{}}, "ok")
 }
 
 // getFile godoc

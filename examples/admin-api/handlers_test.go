@@ -163,6 +163,9 @@ func uploadNote(h http.Handler, name string, content []byte, note string) *httpt
 	return do(h, "POST", "/api/files/upload", mw.FormDataContentType(), buf.String(), "Authorization", bearer)
 }
 
+// chunkPath is a valid GET /files/chunk: a UUID uploadId (36 characters) and a 32-character fileMd5.
+const chunkPath = "/api/files/chunk?uploadId=6f1c2a7e-3b9d-4c5e-8f0a-1d2e3f4a5b6c&fileMd5=0cc175b9c0f1b6a831c399e269772661"
+
 func TestFiles(t *testing.T) {
 	h := newTestRouter(t)
 	e := answer(t, upload(h, "a.txt", []byte("hello")), 200, 0)
@@ -178,11 +181,16 @@ func TestFiles(t *testing.T) {
 	answer(t, do(h, "PUT", "/api/files/2?name=q", form, "note=n", "Authorization", bearer), 200, 7)
 	answer(t, do(h, "PUT", "/api/files/2", "application/json", `{"name":"b"}`, "Authorization", bearer), 200, 7)
 
-	e = answer(t, doJSON(h, "GET", "/api/files/chunk?fileMd5=0cc175b9c0f1b6a831c399e269772661", ""), 200, 0)
+	e = answer(t, doJSON(h, "GET", chunkPath, ""), 200, 0)
 	if !strings.Contains(string(e.Data), `"chunks":[]`) {
 		t.Errorf("chunks %s", e.Data)
 	}
 	answer(t, doJSON(h, "GET", "/api/files/chunk", ""), 200, 7)
+	// uploadId is bound with binding:"uuid": 36 lowercase hex-and-dash characters, nothing shorter or upper-case.
+	for _, id := range []string{"", "6f1c2a7e-3b9d-4c5e-8f0a-1d2e3f4a5b6", "6F1C2A7E-3B9D-4C5E-8F0A-1D2E3F4A5B6C", "not-a-uuid"} {
+		answer(t, doJSON(h, "GET", "/api/files/chunk?fileMd5=0cc175b9c0f1b6a831c399e269772661&uploadId="+id, ""), 200, 7)
+	}
+	answer(t, doJSON(h, "GET", "/api/files/chunk?fileMd5=0cc175b9&uploadId=6f1c2a7e-3b9d-4c5e-8f0a-1d2e3f4a5b6c", ""), 200, 7)
 	// DELETE /files/chunk is routed to DELETE /files/:id (Gin's tree), an invalid id.
 	answer(t, doJSON(h, "DELETE", "/api/files/chunk", ""), 200, 7)
 	if w := doJSON(h, "DELETE", "/api/files/2", ""); w.Code != 204 || w.Body.Len() != 0 {
@@ -207,6 +215,7 @@ func TestFaults(t *testing.T) {
 		{faultInt64Overflow, "GET", "/api/users/9223372036854775808", "", 200, 500},
 		{faultSyntax500, "POST", "/api/users", `{bad`, 200, 500},
 		{faultCreate201, "POST", "/api/roles", `{"roleName":"new"}`, 200, 201},
+		{faultUUID500, "GET", chunkPath, "", 200, 500},
 	}
 	for _, c := range cases {
 		if w := doJSON(newTestRouter(t), c.method, c.path, c.body); w.Code != c.clean {
@@ -216,6 +225,8 @@ func TestFaults(t *testing.T) {
 			t.Errorf("%s: %d %s", c.fault, w.Code, w.Body)
 		}
 	}
+	// uuid-500 only on a well-formed uploadId: a malformed one is still refused by the binding (code 7).
+	answer(t, doJSON(newTestRouter(t, faultUUID500), "GET", "/api/files/chunk?fileMd5=0cc175b9c0f1b6a831c399e269772661&uploadId=x", ""), 200, 7)
 	// syntax-500 only on syntax errors: a truncated body is still code 7.
 	answer(t, doJSON(newTestRouter(t, faultSyntax500), "POST", "/api/users", `{"username":"bob"`), 200, 7)
 

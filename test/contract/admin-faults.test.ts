@@ -52,6 +52,14 @@ const faults: [
   ['delete-400', 'positive-data-accepted', 'DELETE /roles/{id}', {}, (f) => f.severity === 'error'],
   // A valid note refused with an undocumented 400: an error, though the description's limit is only prose.
   ['short-note-400', 'positive-data-accepted', 'POST /files/upload', {}, (f) => f.severity === 'error'],
+  // A well-formed uploadId (format uuid, no maxLength) panics: found only if uuids are generated at 36 characters.
+  [
+    'uuid-500',
+    'not-a-server-error',
+    'GET /files/chunk',
+    {},
+    (f) => /^[0-9a-f-]{36}$/.test(new URL(f.request.url).searchParams.get('uploadId') ?? ''),
+  ],
 ];
 
 describe('admin-api faults (envelope configured)', () => {

@@ -45,3 +45,11 @@ type FileMeta struct {
 	Name string `form:"name" binding:"required,min=1,max=64"`
 	Note string `form:"note" binding:"max=200"`
 }
+
+// ChunkQuery is the query of GET /files/chunk: a resumable upload's id and the whole file's MD5.
+type ChunkQuery struct {
+	// the upload's id (a UUID)
+	UploadID string `json:"uploadId" form:"uploadId" binding:"required,uuid" format:"uuid"`
+	// MD5 of the whole file
+	FileMd5 string `json:"fileMd5" form:"fileMd5" binding:"required,len=32" minLength:"32" maxLength:"32"`
+}

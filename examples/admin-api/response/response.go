@@ -72,8 +72,9 @@ type FileResponse struct {
 
 // ChunkInfo is the data of GET /files/chunk: chunks of an unfinished upload.
 type ChunkInfo struct {
-	FileMd5 string `json:"fileMd5" example:"0cc175b9c0f1b6a831c399e269772661"`
-	Chunks  []int  `json:"chunks"`
+	UploadID string `json:"uploadId" format:"uuid" example:"6f1c2a7e-3b9d-4c5e-8f0a-1d2e3f4a5b6c"`
+	FileMd5  string `json:"fileMd5" example:"0cc175b9c0f1b6a831c399e269772661"`
+	Chunks   []int  `json:"chunks"`
 }
 
 // Login is the data of POST /base/login.
