@@ -2,7 +2,7 @@
  * The admin-api's planted faults (examples/admin-api, ADMIN_FAULTS), grouped
  * into server configurations whose faults do not mask each other (two faults
  * on GET /users/{id}, two on POST /roles, two on POST /users go to different
- * configurations; a refused valid DELETE or upload in a third), and how each tool's report shows that it found one.
+ * configurations; a refused valid DELETE or upload, and uuid-500, in a third), and how each tool's report shows that it found one.
  * Every answer of this API is HTTP 200 with an envelope: a tool that does not
  * read the envelope sees a refusal (`"code":7`) as an acceptance, so a
  * Schemathesis "invalid request accepted" counts as finding a fault only
@@ -17,7 +17,7 @@ export const adminFaultSets: FaultSet[] = [
     faults: ['null-list', 'undocumented-status', 'boundary-500', 'auth-hole', 'syntax-500', 'required-empty'],
   },
   { name: 'b', faults: ['create-201', 'unenforced-required', 'int64-overflow', 'slow-offset'] },
-  { name: 'c', faults: ['delete-400', 'short-note-400'] },
+  { name: 'c', faults: ['delete-400', 'short-note-400', 'uuid-500'] },
 ];
 
 type StMatch = (f: StFailure) => boolean;
@@ -55,4 +55,5 @@ export const adminExpectations: Record<string, [string, string, StMatch]> = {
   'slow-offset': ['response-time', 'GET /files', at('GET /files', (f) => /response time/i.test(f.title))],
   'delete-400': ['positive-data-accepted', 'DELETE /roles/{id}', at('DELETE /roles/{id}', validRefused)],
   'short-note-400': ['positive-data-accepted', 'POST /files/upload', at('POST /files/upload', validRefused)],
+  'uuid-500': ['not-a-server-error', 'GET /files/chunk', at('GET /files/chunk', serverError)],
 };
