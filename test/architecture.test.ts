@@ -29,7 +29,7 @@ const allowed: Record<string, string[]> = {
   prometheus: ['gates', 'config', 'run', 'errors'],
   'metrics-out': ['run', 'load', 'errors'],
   monitor: ['spec', 'schema', 'cases', 'contract', 'traffic', 'config', 'run', 'errors'],
-  traffic: ['spec', 'errors'],
+  traffic: ['spec', 'load', 'errors'],
   compare: ['spec', 'load', 'traffic', 'contract', 'target', 'config', 'run', 'errors', 'http'],
   target: ['config', 'spec', 'errors', 'http'],
   run: [

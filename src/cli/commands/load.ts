@@ -18,7 +18,7 @@ import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { loadOutcome } from '../../run/stages/load-stage.ts';
 import type { LoadedSpec } from '../../spec/types.ts';
 import { openTarget } from '../../target/open-target.ts';
-import { adhocProfile } from '../../watch/adhoc-profile.ts';
+import { adhocProfile } from '../../traffic/adhoc-profile.ts';
 import {
   type Command,
   type CommandContext,

@@ -15,7 +15,7 @@ import { watchLines } from '../../report/watch-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { openTarget } from '../../target/open-target.ts';
-import { adhocProfile } from '../../watch/adhoc-profile.ts';
+import { adhocProfile } from '../../traffic/adhoc-profile.ts';
 import { assertRunnable, type CommandLine, outputScrubber } from '../../watch/run-command.ts';
 import { runWatch } from '../../watch/run-watch.ts';
 import { watchOutcome, watchProblems } from '../../watch/watch-outcome.ts';

@@ -4,7 +4,7 @@ import type { LoadedSpec } from '../spec/types.ts';
 import { readMix } from '../traffic/read-mix.ts';
 
 /**
- * Traffic for a watch without a profile: the spec's read mix (src/traffic:
+ * Traffic for a watch or a load run without a profile: the spec's read mix (src/traffic:
  * GET and HEAD whose required parameters can be filled), equally weighted,
  * so a switch can be watched with nothing but the spec and a rate. Reads
  * only: a deploy must not be watched with writes nobody asked for.
