@@ -38,6 +38,21 @@ describe('selfCheck', () => {
     ],
     ['small scheduler lag is fine', { meanInFlight: undefined, meanLagMs: 0.8 }, undefined],
     [
+      'at 20 rps (50 ms apart) 6 ms late keeps the spacing: fine',
+      { meanInFlight: undefined, plannedRequests: 40, sentRequests: 40, achievedRps: 20, meanLagMs: 6 },
+      undefined,
+    ],
+    [
+      'at 20 rps, 13 ms late (over a quarter of the gap) is flagged',
+      { meanInFlight: undefined, plannedRequests: 40, sentRequests: 40, achievedRps: 20, meanLagMs: 13 },
+      /fell behind its schedule: requests left 13 ms late/,
+    ],
+    [
+      'at 500 rps (2 ms apart) 6 ms late is flagged',
+      { meanInFlight: undefined, meanLagMs: 6 },
+      /fell behind its schedule: requests left 6 ms late/,
+    ],
+    [
       "CPU spent reconnecting to a refusing server is not the generator's fault",
       { cpu: 1.05, connectionErrorShare: 0.4 },
       undefined,
