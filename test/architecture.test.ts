@@ -24,6 +24,7 @@ const allowed: Record<string, string[]> = {
   diff: ['spec', 'errors'],
   'export-k6': ['config', 'gates', 'load', 'spec', 'http', 'errors'],
   'import-k6': ['gates', 'load', 'spec', 'run', 'errors'],
+  merge: ['gates', 'load', 'errors'],
   init: ['spec', 'cases', 'traffic', 'config', 'generate', 'errors'],
   report: ['run', 'http'],
   prometheus: ['gates', 'config', 'run', 'errors'],
@@ -61,6 +62,7 @@ const allowed: Record<string, string[]> = {
     'export-k6',
     'gates',
     'import-k6',
+    'merge',
     'generate',
     'init',
     'load',
@@ -95,7 +97,8 @@ const loadRooms: Record<string, string[]> = {
   metrics: [],
   cleanup: ['plan'],
   safety: ['profile'],
-  engines: ['profile', 'plan', 'metrics', 'cleanup'],
+  shard: ['profile'],
+  engines: ['profile', 'plan', 'metrics', 'cleanup', 'shard'],
 };
 
 const src = resolve(import.meta.dirname, '../src');

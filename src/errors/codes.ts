@@ -29,6 +29,10 @@ export const errorCodes = {
     hint: "check the spec's paths and the --operations / --tags names",
   },
   TG_PROFILE_INVALID: { exit: ExitCode.Usage, hint: 'fix the load profile named above' },
+  TG_SHARD_INPUT: {
+    exit: ExitCode.Usage,
+    hint: 'pass the run folders of one tollgate load --shard run, each shard 1..n once',
+  },
   TG_K6_INPUT: { exit: ExitCode.Usage, hint: 'pass the files k6 wrote with --out json=<file>, one per pod' },
   TG_GATE_SYNTAX: { exit: ExitCode.Usage, hint: 'write gates like "<250ms", ">=500" or "<1%"' },
   TG_GENERATED_STALE: { exit: ExitCode.Failed, hint: 'run `tollgate generate` and commit the result' },

@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Envelope, Secret } from '../config/types.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
-import { loadFloor } from '../gates/load-floor.ts';
 import { parseGateSet } from '../gates/parse-gates.ts';
-import type { ParsedGate } from '../gates/types.ts';
+import type { GateSet, ParsedGate } from '../gates/types.ts';
 import type { LoadedSpec } from '../spec/types.ts';
 import type { CreatedResources } from './cleanup/created-ledger.ts';
 import { type CleanupSummary, deleteCreated } from './cleanup/delete-created.ts';
@@ -12,13 +11,14 @@ import type { EngineContext, EngineOutcome } from './engines/engine.ts';
 import { runOpenModel } from './engines/open-engine.ts';
 import { runOpenWorkers } from './engines/open-workers.ts';
 import { prepareRun } from './engines/prepare-run.ts';
-import { encodeHistogram } from './metrics/histogram.ts';
+import { buildLoadReport } from './load-report.ts';
 import { gateValues, toLoadMetrics } from './metrics/load-metrics.ts';
-import type { TimelinePoint } from './metrics/recorder.ts';
+import { snapshotRecorder, type TimelinePoint } from './metrics/recorder.ts';
 import type { ResponseValidator } from './plan/contract-sampler.ts';
 import type { LoadedProfile } from './profile/loaded-profile.ts';
 import { type Overrides, plannedArrivals, type Schedule } from './profile/stages.ts';
-import { selfCheck } from './safety/self-check.ts';
+import { type SelfCheckInput, selfCheck } from './safety/self-check.ts';
+import { arrivalShare, type Shard } from './shard/shard.ts';
 import type { LoadReport } from './types.ts';
 
 /** How an abort caused by the target (not by Ctrl-C or abortOnFail) begins its reason. */
@@ -40,6 +40,8 @@ export interface RunLoadOptions {
   /** Known credentials: cleanup's curls show their variable, never the value. */
   secrets?: readonly Secret[];
   signal?: AbortSignal;
+  /** This process's slice of a run split over n processes (`--shard i/n`); its report carries `shard` for `tollgate merge`. */
+  shard?: Shard;
   /** Called once a second with the closing second and progress. */
   onSecond?: (point: TimelinePoint, elapsedMs: number, totalMs: number) => void;
 }
@@ -117,7 +119,13 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     t0,
     timeoutMs: p.timeoutMs ?? 10_000,
     maxConnections:
-      p.model === 'open' ? openConnections(p.connections, options.overrides?.connections, schedule) : 0,
+      p.model === 'open'
+        ? Math.ceil(
+            openConnections(p.connections, options.overrides?.connections, schedule) /
+              (options.shard?.of ?? 1),
+          )
+        : 0,
+    share: p.model === 'open' && options.shard ? arrivalShare(options.shard) : undefined,
     signal: stop.signal,
     created,
   };
@@ -142,9 +150,12 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
 
   const measuredSec = measuredSeconds(schedule, durationMs, gateWindow);
   const totals = toLoadMetrics(recorder.total, measuredSec);
-  const check = selfCheck({
+  const shard = options.shard && options.shard.of > 1 ? options.shard : undefined;
+  const checkInput: SelfCheckInput = {
     model: p.model,
-    plannedRequests: p.model === 'open' && !aborted ? plannedInWindow(schedule, gateWindow) : undefined,
+    // A shard plans every n-th arrival of the schedule.
+    plannedRequests:
+      p.model === 'open' && !aborted ? plannedInWindow(schedule, gateWindow) / (shard?.of ?? 1) : undefined,
     sentRequests: recorder.total.requests + recorder.total.timeouts + recorder.total.connection,
     measuredSec,
     // per thread: with N worker threads the process may use N cores
@@ -162,69 +173,36 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     connectionErrorShare:
       totals.errors.connection /
       Math.max(1, totals.requests + totals.errors.connection + totals.errors.timeouts),
-  });
-  const gateResults = evaluateGates(
-    {
-      values: gateValues(recorder, gates, measuredSec),
-      unreliable: check.ok ? undefined : `generator self-check failed: ${check.problems.join('; ')}`,
-      // Closed model: a generator at full CPU only adds delay and sends less, so a pass still holds.
-      passesStand:
-        p.model === 'closed' &&
-        check.problems.every((problem) => problem.startsWith('generator CPU saturated')),
-      sentAll: check.problems.every((problem) => /^generator (CPU saturated|fell behind)/.test(problem)),
-    },
-    gates as ParsedGate[],
-    `load:${options.profile.name}`,
-  );
-  gateResults.push(
-    ...loadFloor({
-      profile: options.profile.name,
-      source: options.profile.source,
-      env: options.env,
-      gates: written.length,
-      requests: recorder.total.requests,
-      unexpected: recorder.total.http,
-      statusCodes: recorder.total.statusCodes,
-      leftover: cleanup && { count: cleanup.leftover, reasons: cleanup.leftoverReasons },
-    }),
-  );
-  // Latency gates judge the corrected latency in the open model: say so wherever the value is shown.
-  for (const g of gateResults)
-    if (p.model === 'open' && g.name.startsWith('latency') && g.measured !== null)
-      g.measuredText += ' corrected';
-  const perOperation = [...recorder.perOp.entries()].map(([operation, s]) => ({
-    operation,
-    ...toLoadMetrics(s, measuredSec),
-  }));
-  const histograms = {
-    uncorrected: encodeHistogram(recorder.total.latency),
-    corrected: recorder.total.corrected ? encodeHistogram(recorder.total.corrected) : undefined,
-    perOperation: Object.fromEntries(
-      [...recorder.perOp.entries()].map(([op, s]) => [op, encodeHistogram(s.corrected ?? s.latency)]),
-    ),
   };
-  const warmupSec = schedule.warmupMs / 1000;
-  return {
-    profile: options.profile.name,
-    source: options.profile.source,
+  const report = buildLoadReport({
+    profile: options.profile,
     env: options.env,
     model: p.model,
-    startedAt: startedAt.toISOString(),
-    durationMs: Math.round(durationMs),
+    startedAt,
+    durationMs,
     warmupMs: schedule.warmupMs,
     aborted,
-    totals,
-    perOperation,
-    timeline: recorder.timeline.filter((pt) => pt.t > warmupSec),
-    selfCheck: check,
-    gates: gateResults,
-    histograms,
+    recorder,
+    measuredSec,
+    check: selfCheck(checkInput),
+    gates: gates as ParsedGate[],
+    written: written.length,
     dropped: outcome.dropped,
     peakConnections: outcome.peakConnections,
-    sendsPer100ms: p.model === 'open' ? recorder.sendsPer100ms : undefined,
+    sendsPer100ms: recorder.sendsPer100ms,
     gateWindow,
     cleanup,
-  };
+  });
+  if (shard)
+    report.shard = {
+      ...shard,
+      gates: (p.gates?.[options.env] ?? {}) as GateSet,
+      overrides: options.overrides,
+      measuredSec,
+      selfCheckInput: checkInput,
+      snapshot: snapshotRecorder(recorder),
+    };
+  return report;
 }
 
 /**

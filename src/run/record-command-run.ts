@@ -12,7 +12,7 @@ import type { StageOutcome } from './stages/types.ts';
  * `tollgate report latest` works after any command.
  */
 export function recordCommandRun(
-  target: Pick<Target, 'envName' | 'baseURL' | 'config' | 'spec'>,
+  target: Pick<Target, 'envName' | 'baseURL' | 'config'> & { spec?: Target['spec'] },
   stage: Pick<StageResult, 'name' | 'kind'>,
   outcome: StageOutcome,
   where: { id: string; dir: string; startedAt: Date; moveLatest: boolean; aborted?: { reason: string } },

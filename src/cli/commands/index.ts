@@ -16,6 +16,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   report: () => import('./report.ts').then((m) => m.reportCommand),
   inspect: () => import('./inspect.ts').then((m) => m.inspectCommand),
   init: () => import('./init.ts').then((m) => m.initCommand),
+  merge: () => import('./merge.ts').then((m) => m.mergeCommand),
   export: () => import('./export.ts').then((m) => m.exportCommand),
   import: () => import('./import.ts').then((m) => m.importCommand),
 };
@@ -74,6 +75,10 @@ export const commandList: Record<string, { summary: string; example: string }> =
     summary:
       'in a Gin repo: find the spec, write tollgate.config.ts, a smoke profile, a suite and a CI workflow',
     example: 'tollgate init',
+  },
+  merge: {
+    summary: 'merge the run folders of tollgate load --shard i/n into one run judged as a whole',
+    example: 'tollgate merge reports/shard-1 reports/shard-2 reports/shard-3 reports/shard-4',
   },
   export: {
     summary: 'write a load profile as a k6 script typed with @types/k6 (--k6-operator: TestRun + ConfigMap)',

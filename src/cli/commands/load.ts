@@ -11,6 +11,7 @@ import type { Overrides } from '../../load/profile/stages.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
 import { runLoad, targetStopped } from '../../load/run-load.ts';
 import { applyLoadLimits } from '../../load/safety/safety.ts';
+import { parseShard } from '../../load/shard/shard.ts';
 import type { LoadedProfile } from '../../load/types.ts';
 import { preparePromqlGates, runWindow } from '../../prometheus/prepare-promql-gates.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
@@ -37,6 +38,7 @@ export const loadCommand: Command = {
   examples: [
     'tollgate load smoke --env local',
     'tollgate load baseline --env staging --duration 60',
+    'tollgate load baseline --env staging --shard 2/4 --run-dir reports/shard-2',
     'tollgate load load/spike.ts --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 --rate 200',
     "tollgate load --spec specs/albums.openapi.yaml --base-url http://127.0.0.1:8080 --rate 50 --duration 30s --gate 'latency.p99<300ms'",
   ],
@@ -59,6 +61,12 @@ export const loadCommand: Command = {
       description: 'closed model: peak connections; open model: connection cap',
       valueName: 'n',
     },
+    shard: {
+      type: 'string',
+      description:
+        'send only slice i of n of the run (open model: every n-th arrival; closed: its share of the connections); tollgate merge judges the n runs as one',
+      valueName: 'i/n',
+    },
     gate: {
       type: 'string',
       multiple: true,
@@ -79,6 +87,7 @@ export const loadCommand: Command = {
       rate: number(ctx, 'rate'),
       connections: number(ctx, 'connections', true),
     };
+    const shard = ctx.values.shard === undefined ? undefined : parseShard(String(ctx.values.shard));
     const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
@@ -115,6 +124,7 @@ export const loadCommand: Command = {
         overrides,
         envelope: envelopeFrom(ctx, target.env.contract.envelope),
         secrets: target.secrets,
+        shard,
         signal: ctx.signal,
         onSecond: (point, elapsed, total) => {
           if (tty)
@@ -152,7 +162,8 @@ export const loadCommand: Command = {
           id: run.id,
           dir: run.dir,
           startedAt,
-          moveLatest: !ctx.values['run-dir'],
+          // Shards run side by side: none of them is the latest run, their merge is.
+          moveLatest: !ctx.values['run-dir'] && !shard,
           aborted: report.aborted,
         },
       );
@@ -166,6 +177,14 @@ export const loadCommand: Command = {
       const t = report.totals;
       if (t.requests === 0 && t.errors.connection > 0) return ExitCode.Unreachable;
       if (report.aborted?.reason.startsWith(targetStopped)) return ExitCode.Unreachable;
+      if (shard) {
+        if (!ctx.json)
+          ctx.err(
+            `note: shard ${shard.index}/${shard.of}: its gates judge this slice only; tollgate merge <the ${shard.of} run folders> judges the run`,
+          );
+        // What a shard left on the server is its own failure: merge judges only what was measured.
+        return report.aborted || (report.cleanup?.leftover ?? 0) > 0 ? ExitCode.Failed : ExitCode.Pass;
+      }
       return verdict === 'pass' && !report.aborted ? ExitCode.Pass : ExitCode.Failed;
     } finally {
       await target.close();

@@ -9,6 +9,7 @@ import {
   type TimelinePoint,
 } from '../metrics/recorder.ts';
 import type { Overrides } from '../profile/stages.ts';
+import { arrivalShare } from '../shard/shard.ts';
 import type { EngineOutcome } from './engine.ts';
 import type { PrepareInput } from './prepare-run.ts';
 
@@ -24,6 +25,7 @@ export interface WorkerInput {
   validate: boolean;
   /** The run's envelope: each worker resolves what it created through it. */
   envelope?: Envelope | false;
+  /** This thread sends arrivals index, index+of, index+2·of... (see arrivalShare). */
   index: number;
   of: number;
   /** Date.now() at which every worker starts its clock, so their schedules interleave. */
@@ -39,7 +41,7 @@ export type WorkerMessage =
  * The open model on N worker threads (`workers` in the profile), for rates one
  * event loop cannot hold. Worker i sends arrivals i, i+N, i+2N... of the one
  * schedule, so the total rate is the profile's (autocannon's overallRate is per
- * worker). Counters and HDR histograms merge exactly into `recorder`.
+ * worker); in shard i of n, the threads split that shard's arrivals the same way. Counters and HDR histograms merge exactly into `recorder`.
  */
 export async function runOpenWorkers(
   options: PrepareInput,
@@ -67,8 +69,7 @@ export async function runOpenWorkers(
       overrides: options.overrides,
       validate: options.validate !== false,
       envelope: options.envelope,
-      index,
-      of: workers,
+      ...arrivalShare(options.shard, index, workers),
       startAt,
     };
     return new Worker(new URL('./open-worker-entry.mjs', import.meta.url), { workerData });

@@ -7,6 +7,7 @@ import { ContractSampler, type ResponseValidator } from '../plan/contract-sample
 import { RequestPlan, type ScenarioInput } from '../plan/request-plan.ts';
 import type { LoadedProfile } from '../profile/loaded-profile.ts';
 import { buildSchedule, type Overrides, type Schedule, stageAt } from '../profile/stages.ts';
+import { type Shard, shardSchedule } from '../shard/shard.ts';
 
 export interface PrepareInput {
   profile: LoadedProfile;
@@ -16,12 +17,19 @@ export interface PrepareInput {
   overrides?: Overrides;
   validate?: ResponseValidator | false;
   envelope?: Envelope | false;
+  /** This process's slice of a sharded run (closed model: its share of the connections). */
+  shard?: Shard;
 }
 
 /** What one process (or worker thread) needs to generate a profile's load. */
 export function prepareRun(options: PrepareInput) {
   const p = options.profile.options;
-  const schedule = buildSchedule(p, options.overrides);
+  // The open model splits arrivals, not the schedule (see arrivalShare); the closed model splits connections.
+  const schedule = shardSchedule(
+    buildSchedule(p, options.overrides),
+    p.model === 'closed' ? options.shard : undefined,
+    options.profile.source,
+  );
   const url = new URL(options.baseURL);
   const basePath = options.spec?.basePath ?? '';
   let prefix = url.pathname.replace(/\/+$/, '');
