@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { k6Version } from './k6-version.ts';
 
 /** Where each runner pod keeps its raw samples, for `tollgate import k6`. */
 export const podOutput = '/tmp/k6-out.json';
@@ -51,7 +52,8 @@ export function k6OperatorManifests(input: OperatorInput): {
       parallelism: input.parallelism,
       script: { configMap: { name: configMapName, file: input.file } },
       arguments: `--out json=${podOutput}`,
-      runner: { env },
+      // The k6 the script was exported for: the samples' k6_version tag says the same.
+      runner: { image: `grafana/k6:${k6Version}`, env },
     },
   };
   const configMap = {

@@ -1,6 +1,7 @@
 import type { K6Credentials } from './k6-credentials.ts';
 import type { K6Scenario } from './k6-scenarios.ts';
 import { failedCounter, type ThresholdPlan } from './k6-thresholds.ts';
+import { k6Version } from './k6-version.ts';
 
 export interface ScriptInput {
   /** `tollgate export k6 baseline --env staging`, for the header comment. */
@@ -28,16 +29,16 @@ export const optionsMarkers = { start: '// options:start', end: '// options:end'
  * the step's `expect`), and is checked against the statuses the spec documents.
  */
 export function k6Script(input: ScriptInput): string {
-  // Every sample carries the profile and environment, so `tollgate import k6` refuses files of another run.
+  // Every sample carries the profile, environment and k6 version, so `tollgate import k6` refuses files of another run.
   const options = {
-    tags: { tollgate_profile: input.profileName, tollgate_env: input.envName },
+    tags: { tollgate_profile: input.profileName, tollgate_env: input.envName, k6_version: k6Version },
     scenarios: { [input.profileName]: input.scenario },
     thresholds: input.thresholds.thresholds,
   };
   const dropped = input.thresholds.dropped.map((d) => `//   ${d.gate} ${d.threshold}: ${d.reason}`);
   const entries = (record: Record<string, string>) =>
     Object.entries(record).map(([k, v]) => `  ${JSON.stringify(k)}: ${v},`);
-  return `// Written by \`${input.command}\` from ${input.source}; export again rather than editing.
+  return `// Written by \`${input.command}\` from ${input.source} for k6 ${k6Version}; export again rather than editing.
 // Run: k6 run ${input.credentials.variables
     .map((v) => `-e ${v}=...`)
     .concat('-e BASE_URL=http://host:port')

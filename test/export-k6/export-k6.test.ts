@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, test } from 'vitest';
 import { parse } from 'yaml';
 import { optionsMarkers } from '../../src/export-k6/k6-script.ts';
+import { k6Version } from '../../src/export-k6/k6-version.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
 /**
@@ -118,7 +119,13 @@ test('export k6: a closed profile becomes ramping-vus, its gates thresholds, dro
     http_reqs: [abort('rate>=5')],
     'http_req_failed{name:createAlbum}': [abort('rate<0.005')],
   });
-  assert.deepEqual(opts.tags, { tollgate_profile: 'checkout', tollgate_env: 'local' });
+  // The k6 version the script is written for tags every sample: import k6 refuses files that disagree.
+  assert.deepEqual(opts.tags, { tollgate_profile: 'checkout', tollgate_env: 'local', k6_version: k6Version });
+  assert.match(script, new RegExp(`^// Written by .* for k6 ${k6Version.replaceAll('.', '\\.')};`));
+  const typesVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules/@types/k6/package.json'), 'utf8'),
+  ).version;
+  assert.equal(k6Version, typesVersion, 'the k6 version the scripts are typed against');
   // What k6 cannot judge: a comment in the script and a one-line notice each.
   assert.match(script, /^\/\/ {3}contract\.violations ==0: /m);
   assert.match(script, /^\/\/ {3}errors\.timeouts ==0: /m);
@@ -234,6 +241,7 @@ test('export k6 --k6-operator: a TestRun with the CRD fields k6-operator documen
   assert.equal(testRun.spec.parallelism, 4);
   assert.deepEqual(testRun.spec.script, { configMap: { name: configMap.metadata.name, file: 'smoke.ts' } });
   assert.equal(testRun.spec.arguments, '--out json=/tmp/k6-out.json');
+  assert.equal(testRun.spec.runner.image, `grafana/k6:${k6Version}`);
   const names = testRun.spec.runner.env.map((e: { name: string }) => e.name);
   assert.deepEqual(names, ['BASE_URL', 'STAGING_TOKEN']);
   for (const e of testRun.spec.runner.env) {
