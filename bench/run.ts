@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 const benches = [
   'load/run.ts',
+  'closed-workers/run.ts',
   'contract-vs-schemathesis/run.ts',
   'diff-vs-oasdiff/run.ts',
   'cli-startup/run.ts',

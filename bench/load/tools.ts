@@ -14,11 +14,23 @@ export interface Measured {
 
 export type TollgateRun = LoadReport & { maxRssMB: number };
 
-/** tollgate in a child process, like the CLI. */
-export async function runTollgate(baseURL: string, profile: Record<string, unknown>): Promise<TollgateRun> {
+/**
+ * tollgate in a child process, like the CLI. `inFile`: the profile is written
+ * to a file and read back as the CLI reads one (worker threads need that).
+ */
+export async function runTollgate(
+  baseURL: string,
+  profile: Record<string, unknown>,
+  inFile = false,
+): Promise<TollgateRun> {
   const { stdout } = await exec(
     process.execPath,
-    ['--import', 'tsx', join(root, 'bench/load/tollgate-child.ts'), JSON.stringify({ baseURL, profile })],
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench/load/tollgate-child.ts'),
+      JSON.stringify({ baseURL, profile, inFile }),
+    ],
     { cwd: root, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!);
@@ -38,9 +50,20 @@ export async function runAutocannon(url: string, connections: number, seconds: n
   return { rps: r.requests.total / r.duration, p50Ms: r.latency.p50, p99Ms: r.latency.p99 };
 }
 
-/** wrk with one thread (one core, like Node's event loop) and --latency. */
-export async function runWrk(url: string, connections: number, seconds: number): Promise<Measured> {
-  const { stdout } = await exec('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url]);
+/** wrk with --latency and one thread (one core, like Node's event loop) unless told. */
+export async function runWrk(
+  url: string,
+  connections: number,
+  seconds: number,
+  threads = 1,
+): Promise<Measured> {
+  const { stdout } = await exec('wrk', [
+    `-t${threads}`,
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    url,
+  ]);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const pct = (p: string) => {
     const m = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);

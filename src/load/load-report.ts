@@ -26,6 +26,8 @@ export interface LoadReportInput {
   written: number;
   dropped: number;
   peakConnections: number;
+  /** Worker threads of one process; merged shards leave it out. */
+  threads?: number;
   sendsPer100ms?: number[];
   gateWindow: 'measured' | 'steady';
   cleanup?: CleanupSummary;
@@ -94,6 +96,7 @@ export function buildLoadReport(input: LoadReportInput): LoadReport {
     },
     dropped: input.dropped,
     peakConnections: input.peakConnections,
+    threads: input.threads,
     sendsPer100ms: model === 'open' ? input.sendsPer100ms : undefined,
     gateWindow: input.gateWindow,
     cleanup: input.cleanup,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Envelope, Secret } from '../config/types.ts';
 import { evaluateGates } from '../gates/evaluate-gates.ts';
@@ -8,8 +9,8 @@ import type { CreatedResources } from './cleanup/created-ledger.ts';
 import { type CleanupSummary, deleteCreated } from './cleanup/delete-created.ts';
 import { runClosedModel } from './engines/closed-engine.ts';
 import type { EngineContext, EngineOutcome } from './engines/engine.ts';
+import { runLoadWorkers } from './engines/load-workers.ts';
 import { runOpenModel } from './engines/open-engine.ts';
-import { runOpenWorkers } from './engines/open-workers.ts';
 import { prepareRun } from './engines/prepare-run.ts';
 import { buildLoadReport } from './load-report.ts';
 import { gateValues, toLoadMetrics } from './metrics/load-metrics.ts';
@@ -59,7 +60,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   const gates = written.filter((g) => g.metric.family !== 'promql');
   const { schedule, url, plan, recorder, sampler, gateWindow, counted, created, prefix } =
     prepareRun(options);
-  const workers = p.model === 'open' ? (p.workers ?? 1) : 1;
+  const workers = threadCount(options.profile, schedule);
 
   const stop = new AbortController();
   let aborted: { reason: string } | undefined;
@@ -133,7 +134,18 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
   try {
     if (workers > 1) {
       clearInterval(ticker);
-      outcome = await runOpenWorkers(options, workers, recorder, stop.signal, options.onSecond);
+      // The threads' numbers merge only at the end: a target gone silent is seen in their summed seconds.
+      let silent = 0;
+      outcome = await runLoadWorkers(options, workers, recorder, stop.signal, (point, elapsedMs, totalMs) => {
+        options.onSecond?.(point, elapsedMs, totalMs);
+        silent = point.rps === 0 && point.errors > 0 ? silent + 1 : 0;
+        if (silent >= 2 && !aborted) {
+          aborted = {
+            reason: `${targetStopped}: ${point.errors} failed requests and no answer for ${silent}s`,
+          };
+          stop.abort();
+        }
+      });
     } else outcome = p.model === 'open' ? await runOpenModel(ctx) : await runClosedModel(ctx);
   } finally {
     clearInterval(ticker);
@@ -189,6 +201,7 @@ export async function runLoad(options: RunLoadOptions): Promise<LoadReport> {
     written: written.length,
     dropped: outcome.dropped,
     peakConnections: outcome.peakConnections,
+    threads: workers,
     sendsPer100ms: recorder.sendsPer100ms,
     gateWindow,
     cleanup,
@@ -248,6 +261,21 @@ function meanConnections(schedule: Schedule, window: 'measured' | 'steady'): num
     0,
   );
   return total ? weighted / total : 0;
+}
+
+/**
+ * Worker threads: open model as the profile says (default 1); closed model
+ * as it says, else one per core, never more than the connections it holds
+ * (each thread opens at least one). A closed profile held only in memory, or
+ * one with abortOnFail (judged live on one recorder), runs on one thread unless
+ * it asks for more.
+ */
+function threadCount(profile: LoadedProfile, schedule: Schedule): number {
+  const p = profile.options;
+  if (p.model === 'open') return p.workers ?? 1;
+  const held = Math.min(...schedule.stages.map((s) => s.toConnections));
+  const wanted = p.workers ?? (profile.file && !p.abortOnFail ? availableParallelism() : 1);
+  return Math.max(1, Math.min(wanted, held));
 }
 
 /** Open model connection cap: explicit, else rate/20 between 8 and 512. */

@@ -28,6 +28,8 @@ export type LoadReport = Omit<LoadResult, 'timeline'> & {
   /** Open model: arrivals never sent (queue full). */
   dropped: number;
   peakConnections: number;
+  /** Worker threads that generated the load (1: the main thread alone). */
+  threads?: number;
   /** Open model: requests sent per 100 ms of the run, warm-up included (how even the arrivals were). */
   sendsPer100ms?: number[];
   /** Why gates judged what they judged: the window and the histogram. */

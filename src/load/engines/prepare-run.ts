@@ -19,17 +19,23 @@ export interface PrepareInput {
   envelope?: Envelope | false;
   /** This process's slice of a sharded run (closed model: its share of the connections). */
   shard?: Shard;
+  /** Closed model on worker threads: this thread's slice of the process's connections. */
+  thread?: Shard;
 }
 
 /** What one process (or worker thread) needs to generate a profile's load. */
 export function prepareRun(options: PrepareInput) {
   const p = options.profile.options;
-  // The open model splits arrivals, not the schedule (see arrivalShare); the closed model splits connections.
-  const schedule = shardSchedule(
+  // The open model splits arrivals, not the schedule (see arrivalShare); the closed model splits
+  // connections: over the shards (processes), then over the process's worker threads.
+  const closed = p.model === 'closed';
+  const source = options.profile.source;
+  const process = shardSchedule(
     buildSchedule(p, options.overrides),
-    p.model === 'closed' ? options.shard : undefined,
-    options.profile.source,
+    closed ? options.shard : undefined,
+    source,
   );
+  const schedule = shardSchedule(process, closed ? options.thread : undefined, source);
   const url = new URL(options.baseURL);
   const basePath = options.spec?.basePath ?? '';
   let prefix = url.pathname.replace(/\/+$/, '');

@@ -110,7 +110,10 @@ export interface ProfileOptions<Paths> {
   contractSample?: number;
   /** Per-request timeout, ms. Default: 10000. */
   timeoutMs?: number;
-  /** Open model: worker threads sharing the arrivals (the total rate holds). Default: 1. */
+  /**
+   * Worker threads. Open model: they share the arrivals (the total rate holds), default 1.
+   * Closed model: they split the connections, default one per core (at most one per connection).
+   */
   workers?: number;
   /**
    * Delete what the run created (2xx POSTs whose resource the spec can DELETE)

@@ -91,13 +91,6 @@ export function validateProfile(profile: unknown, source: string, spec?: LoadedS
   }
   positive(p.timeoutMs, 'timeoutMs', fail);
   positive(p.workers, 'workers', fail, true);
-  if (p.workers !== undefined && (p.workers as number) > 1 && p.model !== 'open') {
-    fail(
-      'workers',
-      'only applies to the open model (the closed model runs on autocannon in one process)',
-      p.workers,
-    );
-  }
   parseGatesByEnv(p.gates, `${source}: gates`);
 }
 

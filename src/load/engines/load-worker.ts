@@ -3,11 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadSpec } from '../../spec/load-spec.ts';
 import { snapshotRecorder } from '../metrics/recorder.ts';
 import { loadProfile } from '../profile/load-profile.ts';
+import { runClosedModel } from './closed-engine.ts';
+import type { WorkerInput, WorkerMessage } from './load-workers.ts';
 import { runOpenModel } from './open-engine.ts';
-import type { WorkerInput, WorkerMessage } from './open-workers.ts';
 import { prepareRun } from './prepare-run.ts';
 
-/** One worker thread of `runOpenWorkers`: its share of the arrivals, recorded locally, sent back at the end. */
+/** One worker thread of `runLoadWorkers`: its share of the arrivals or connections, recorded locally, sent back at the end. */
 const input = workerData as WorkerInput;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
@@ -32,17 +33,22 @@ try {
       totalMs: run.schedule.totalMs,
     });
   }, 1000);
-  const outcome = await runOpenModel({
-    ...run,
-    t0,
-    timeoutMs: profile.options.timeoutMs ?? 10_000,
-    maxConnections: Math.ceil(
-      (input.overrides?.connections ?? profile.options.connections ?? defaultConnections(run.schedule)) /
-        input.of,
-    ),
-    signal: stop.signal,
-    share: { index: input.index, of: input.of },
-  });
+  const timeoutMs = profile.options.timeoutMs ?? 10_000;
+  const outcome =
+    profile.options.model === 'closed'
+      ? await runClosedModel({ ...run, t0, timeoutMs, maxConnections: 0, signal: stop.signal })
+      : await runOpenModel({
+          ...run,
+          t0,
+          timeoutMs,
+          maxConnections: Math.ceil(
+            (input.overrides?.connections ??
+              profile.options.connections ??
+              defaultConnections(run.schedule)) / input.of,
+          ),
+          signal: stop.signal,
+          share: { index: input.index, of: input.of },
+        });
   clearInterval(ticker);
   const elapsed = performance.now() - t0;
   if (elapsed - second * 1000 > 300) run.recorder.tick(second + 1, (elapsed - second * 1000) / 1000);

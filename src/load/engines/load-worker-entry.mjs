@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./open-worker.ts');
+await import('./load-worker.ts');

@@ -9,7 +9,7 @@ import {
   type TimelinePoint,
 } from '../metrics/recorder.ts';
 import type { Overrides } from '../profile/stages.ts';
-import { arrivalShare } from '../shard/shard.ts';
+import { arrivalShare, type Shard } from '../shard/shard.ts';
 import type { EngineOutcome } from './engine.ts';
 import type { PrepareInput } from './prepare-run.ts';
 
@@ -25,9 +25,12 @@ export interface WorkerInput {
   validate: boolean;
   /** The run's envelope: each worker resolves what it created through it. */
   envelope?: Envelope | false;
-  /** This thread sends arrivals index, index+of, index+2·of... (see arrivalShare). */
+  /** Open model: this thread sends arrivals index, index+of, index+2·of... (see arrivalShare). */
   index: number;
   of: number;
+  /** The process's shard of the run, and (closed model) this thread's slice of its connections. */
+  shard?: Shard;
+  thread: Shard;
   /** Date.now() at which every worker starts its clock, so their schedules interleave. */
   startAt: number;
 }
@@ -38,12 +41,15 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 /**
- * The open model on N worker threads (`workers` in the profile), for rates one
- * event loop cannot hold. Worker i sends arrivals i, i+N, i+2N... of the one
- * schedule, so the total rate is the profile's (autocannon's overallRate is per
- * worker); in shard i of n, the threads split that shard's arrivals the same way. Counters and HDR histograms merge exactly into `recorder`.
+ * Either model on N worker threads (`workers` in the profile), for loads one
+ * event loop cannot hold. Open model: worker i sends arrivals i, i+N, i+2N...
+ * of the one schedule, so the total rate is the profile's (autocannon's
+ * overallRate is per worker); in shard i of n, the threads split that shard's
+ * arrivals the same way. Closed model: each thread runs its share of the
+ * connections, as shards do. Counters and HDR histograms merge exactly into
+ * `recorder`.
  */
-export async function runOpenWorkers(
+export async function runLoadWorkers(
   options: PrepareInput,
   workers: number,
   recorder: Recorder,
@@ -70,9 +76,11 @@ export async function runOpenWorkers(
       validate: options.validate !== false,
       envelope: options.envelope,
       ...arrivalShare(options.shard, index, workers),
+      shard: options.shard,
+      thread: { index: index + 1, of: workers },
       startAt,
     };
-    return new Worker(new URL('./open-worker-entry.mjs', import.meta.url), { workerData });
+    return new Worker(new URL('./load-worker-entry.mjs', import.meta.url), { workerData });
   });
   const stopAll = () => {
     for (const t of threads) t.postMessage('stop');
