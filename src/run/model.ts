@@ -1,5 +1,7 @@
+import type { CommandRun } from '../command/types.ts';
 import type { CompareResult } from '../compare/types.ts';
 
+export type { CommandRun } from '../command/types.ts';
 export type { CompareResult, MetricResult } from '../compare/types.ts';
 
 import type { DiffResult } from '../diff/types.ts';
@@ -368,21 +370,6 @@ export interface WatchResult {
   resent: number;
   /** One-line remarks on how the run went (a failing baseline, a command cut by its timeout...). */
   notes: string[];
-}
-
-export interface CommandRun {
-  /** As given (shell words joined); secrets redacted. */
-  command: string;
-  startMs: number;
-  endMs: number;
-  /** null when it was killed by a signal. */
-  exitCode: number | null;
-  signal?: string;
-  timedOut?: boolean;
-  /** stdout and stderr interleaved, redacted, at most 32 KiB (head and tail kept). */
-  output: string;
-  /** Bytes of output left out in the middle. */
-  outputCut?: number;
 }
 
 export interface WatchWindow {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { type CommandLine, startCommand } from '../command/run-command.ts';
 import { evaluateGates, gatesVerdict } from '../gates/evaluate-gates.ts';
 import type { ParsedGate } from '../gates/types.ts';
 import { deleteCreated } from '../load/cleanup/delete-created.ts';
@@ -10,7 +11,6 @@ import type { LoadedProfile } from '../load/types.ts';
 import { exitWords as exitText } from '../report/watch-text.ts';
 import type { CommandRun, WatchResult, WatchSecond } from '../run/model.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import { type CommandLine, startCommand } from './run-command.ts';
 import { WatchRecorder } from './watch-recorder.ts';
 
 export interface WatchOptions {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { assertRunnable, type CommandLine, outputScrubber } from '../../command/run-command.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
@@ -16,7 +17,7 @@ import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { adhocProfile } from '../../traffic/adhoc-profile.ts';
-import { assertRunnable, type CommandLine, outputScrubber } from '../../watch/run-command.ts';
+import { assertRunnable, type CommandLine, outputScrubber } from '../../command/run-command.ts';
 import { runWatch } from '../../watch/run-watch.ts';
 import { watchOutcome, watchProblems } from '../../watch/watch-outcome.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';

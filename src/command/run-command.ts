@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Secret } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import { secretScrubber } from '../http/redact.ts';
-import type { CommandRun } from '../run/model.ts';
+import type { CommandRun } from './types.ts';
 
 /**
  * Blanks what a command's output must not show: the target's credentials and

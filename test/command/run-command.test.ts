@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { test } from 'vitest';
-import { assertRunnable, outputScrubber, startCommand } from '../../src/watch/run-command.ts';
+import { assertRunnable, outputScrubber, startCommand } from '../../src/command/run-command.ts';
 
 const options = (timeoutMs = 10_000) => ({
   cwd: process.cwd(),
