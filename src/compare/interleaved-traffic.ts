@@ -185,8 +185,12 @@ export async function runInterleaved(o: InterleavedOptions): Promise<Interleaved
   });
   if (inFlight > 0) {
     await new Promise<void>((drained) => {
-      settle = drained;
-      setTimeout(drained, o.timeoutMs + 200);
+      // cleared once drained: a pending timer would hold the process open for timeoutMs after the verdict
+      const timer = setTimeout(drained, o.timeoutMs + 200);
+      settle = () => {
+        clearTimeout(timer);
+        drained();
+      };
     });
   }
   clearInterval(sweep);

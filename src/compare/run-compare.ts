@@ -3,7 +3,13 @@ import { compareDefaults } from './defaults.ts';
 import { type InterleavedOutcome, runInterleaved, type Side } from './interleaved-traffic.ts';
 import { judgeLatency, judgeRate } from './judge-metric.ts';
 import { scoreVerdict } from './score-verdict.ts';
-import type { CompareMetricName, CompareResult, MetricResult, MetricRule } from './types.ts';
+import type {
+  CompareMetricName,
+  CompareResult,
+  ContractComparison,
+  MetricResult,
+  MetricRule,
+} from './types.ts';
 
 export interface CompareOptions {
   baseline: { url: string; headers: Record<string, string> };
@@ -19,6 +25,10 @@ export interface CompareOptions {
   thresholds?: { pass: number; marginal: number };
   onMarginal?: 'promote' | 'rollback';
   confidence?: number;
+  /** Fewer samples than this on a side is too little data. Default: `compareDefaults.minSamples`. */
+  minSamples?: number;
+  /** Metrics judged outside the traffic (the contract runs of both sides), scored with the rest. */
+  extra?: { metrics: MetricResult[]; contract?: ContractComparison };
   timeoutMs?: number;
   notes?: string[];
   signal?: AbortSignal;
@@ -58,7 +68,8 @@ export function judgeTraffic(
   startedAt: Date,
 ): CompareResult {
   const confidence = o.confidence ?? compareDefaults.confidence;
-  const judge = { confidence, minSamples: compareDefaults.minSamples };
+  const minSamples = o.minSamples ?? compareDefaults.minSamples;
+  const judge = { confidence, minSamples };
   const rule = (m: CompareMetricName): MetricRule => ({ ...compareDefaults.metrics[m], ...o.metrics?.[m] });
   const metrics: MetricResult[] = [];
   const ops = [...new Set(o.requests.map((r) => r.op))];
@@ -79,6 +90,7 @@ export function judgeTraffic(
       judgeRate('5xx', op, count(b, 'fiveXX'), count(c, 'fiveXX'), rule('5xx'), judge),
     );
   }
+  metrics.push(...(o.extra?.metrics ?? []));
   const notes = [...(o.notes ?? [])];
   for (const side of ['baseline', 'candidate'] as Side[])
     if (traffic.dropped[side] > 0)
@@ -100,8 +112,11 @@ export function judgeTraffic(
     thresholds,
     onMarginal,
     metrics,
+    ...(o.extra?.contract ? { contract: o.extra.contract } : {}),
     verdict: scoreVerdict(metrics, { thresholds, onMarginal, aborted }),
     aborted,
+    minSamples,
+    warnings: metrics.filter((m) => m.class === 'nodata').map((m) => m.reason),
     notes,
   };
 }

@@ -5,8 +5,11 @@
  * `rollback` (`decision`), with the metrics that decided it.
  */
 
-/** What is judged per operation (and over all operations, `op: '*'`). */
-export type CompareMetricName = 'latency' | 'errors' | '5xx' | 'contract';
+import type { CommandRun } from '../command/types.ts';
+import type { CompareMetricName } from '../config/types.ts';
+
+/** What is judged per operation (and over all operations, `op: '*'`); named in the config's `compare.metrics`. */
+export type { CompareMetricName };
 
 /** Kayenta's classes: pass, high (candidate worse beyond the allowed effect), nodata (too little to judge: never a pass). */
 type MetricClass = 'pass' | 'high' | 'nodata';
@@ -110,5 +113,11 @@ export interface CompareResult {
   verdict: CompareVerdict;
   /** Set when the run stopped early; the verdict is then never promote. */
   aborted?: { reason: string };
+  /** Fewer samples than this on a side: too little data (`nodata`). */
+  minSamples: number;
+  /** One line per metric with too little data (never a pass), shown by every reporter. */
+  warnings: string[];
+  /** The `--on-fail` command, run because the verdict was roll back. */
+  rollback?: CommandRun & { trigger: string };
   notes: string[];
 }

@@ -4,6 +4,7 @@ import { defaults } from './defaults.ts';
 import { readFromEnv, readSecret } from './from-env.ts';
 import type {
   ResolvedAuth,
+  ResolvedCompareTarget,
   ResolvedConfig,
   ResolvedEnvironment,
   ResolvedPrometheus,
@@ -98,22 +99,25 @@ export function resolveEnvironment(
     },
     ...(user.baseline ? { baseline: resolveSide(user.baseline, `${at}.baseline`, processEnv) } : {}),
     ...(user.candidate ? { candidate: resolveSide(user.candidate, `${at}.candidate`, processEnv) } : {}),
+    ...(user.compare ? { compare: user.compare } : {}),
   };
 }
 
-function resolveSide(
-  user: UserCompareTarget,
-  at: string,
-  env: NodeJS.ProcessEnv,
-): { baseURL: string; headers: Record<string, string> } {
+function resolveSide(user: UserCompareTarget, at: string, env: NodeJS.ProcessEnv): ResolvedCompareTarget {
   const url = readFromEnv(user.baseURL, `${at}.baseURL`, env);
   if (!isHttpUrl(url))
     throw new TollgateError('TG_CONFIG_INVALID', `${at}.baseURL must be an http(s) URL, got "${url}"`);
+  const baseURL = url.replace(/\/+$/, '');
+  const served =
+    user.servedSpec === undefined ? undefined : readFromEnv(user.servedSpec, `${at}.servedSpec`, env);
   return {
-    baseURL: url.replace(/\/+$/, ''),
+    baseURL,
     headers: Object.fromEntries(
       Object.entries(user.headers ?? {}).map(([h, v]) => [h, readFromEnv(v, `${at}.headers.${h}`, env)]),
     ),
+    ...(served === undefined
+      ? {}
+      : { servedSpec: isHttpUrl(served) ? served : new URL(served, `${baseURL}/`).href }),
   };
 }
 

@@ -65,12 +65,53 @@ export interface UserEnvironment {
   baseline?: UserCompareTarget;
   /** `tollgate compare --env`: the build judged against the baseline. Default: none. */
   candidate?: UserCompareTarget;
+  /** How `tollgate compare` and the `compare` stage judge baseline and candidate. Default: the README's compare defaults. */
+  compare?: UserCompareOptions;
+}
+
+/** The metrics a comparison judges per operation (`contract` once, over both contract runs). */
+export type CompareMetricName = 'latency' | 'errors' | '5xx' | 'contract';
+
+export interface UserCompareOptions {
+  /** Seconds of interleaved traffic. Default: 30. */
+  durationSec?: number;
+  /** Arrivals per second to each side. Default: 50. */
+  rate?: number;
+  /** Seed of the traffic mix and the reservoirs. Default: 1. */
+  seed?: number;
+  /** Confidence of the intervals, above 0.5 and below 1. Default: 0.98. */
+  confidence?: number;
+  /** Score thresholds, 0-100 (pass >= marginal). Default: { pass: 95, marginal: 75 }. */
+  thresholds?: { pass?: number; marginal?: number };
+  /** What a marginal score decides. Default: 'rollback'. */
+  onMarginal?: 'promote' | 'rollback';
+  /** Fewer latency samples (or requests, for rates) than this on a side is too little data (never a pass). Default: 30. */
+  minSamples?: number;
+  /** Per-metric rules over the defaults (latency 10% or 2 ms; errors 1%; 5xx 0.5%, critical; contract critical). */
+  metrics?: Partial<Record<CompareMetricName, UserCompareMetric>>;
+  /** Run the contract engine against both sides: findings only the candidate has are regressions. Default: true. */
+  contract?: boolean;
+  /** Shell command run when the verdict is roll back (as `--on-fail`); its output and exit code are in the run. Default: none. */
+  onFail?: string;
+}
+
+export interface UserCompareMetric {
+  /** Latency: share of the baseline median the candidate may add, `'10%'`; rates: allowed increase in points, `'0.5%'`. */
+  allowedIncrease?: string;
+  /** Latency only: milliseconds the candidate may add whatever the share (the larger is allowed). */
+  allowedMs?: number;
+  /** A critical metric that fails makes the whole verdict roll back (score 0). */
+  critical?: boolean;
+  /** Weight in the score (0 leaves it out of the score). */
+  weight?: number;
 }
 
 /** One side of a comparison: where it runs and what it needs besides the environment's headers. */
 export interface UserCompareTarget {
   baseURL: FromEnv;
   headers?: Record<string, FromEnv>;
+  /** The spec this side serves (a URL, or a path on its baseURL like `/swagger/doc.json`): both must describe the same API and version. Default: not checked. */
+  servedSpec?: FromEnv;
 }
 
 /** One PromQL expression, or one per side of a comparison. */
@@ -199,6 +240,7 @@ export type UserStage =
   | 'contract'
   | 'suites'
   | 'diff'
+  | 'compare'
   | { load: string; gatesFrom?: string }
   | { suites: string[] };
 
@@ -244,8 +286,17 @@ export interface ResolvedEnvironment {
   /** Read from the environment only when a run pushes (`pushgatewayHeaders`). */
   pushgateway?: UserPushgateway;
   monitor: ResolvedMonitor;
-  baseline?: { baseURL: string; headers: Record<string, string> };
-  candidate?: { baseURL: string; headers: Record<string, string> };
+  baseline?: ResolvedCompareTarget;
+  candidate?: ResolvedCompareTarget;
+  /** Validated; joined with the compare defaults by the compare room. */
+  compare?: UserCompareOptions;
+}
+
+export interface ResolvedCompareTarget {
+  baseURL: string;
+  headers: Record<string, string>;
+  /** Absolute URL. */
+  servedSpec?: string;
 }
 
 export interface ResolvedPrometheus {

@@ -1,5 +1,6 @@
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { FromEnv, UserConfig } from './types.ts';
+import { validateCompare } from './validate-compare.ts';
 import { validateMonitor } from './validate-monitor.ts';
 import { validatePrometheus } from './validate-prometheus.ts';
 import { validatePushgateway } from './validate-pushgateway.ts';
@@ -73,6 +74,7 @@ function validateEnvironment(
       'monitor',
       'baseline',
       'candidate',
+      'compare',
     ],
     at,
     fail,
@@ -123,12 +125,15 @@ function validateEnvironment(
   if (e.monitor !== undefined) validateMonitor(e.monitor, `${at}.monitor`, fail);
   for (const side of ['baseline', 'candidate'])
     if (e[side] !== undefined) validateCompareTarget(e[side], `${at}.${side}`, fail);
+  if (e.compare !== undefined) validateCompare(e.compare, `${at}.compare`, fail);
 }
 
 function validateCompareTarget(side: unknown, at: string, fail: Fail) {
   if (!isObject(side)) fail(at, "must be an object like { baseURL: 'http://127.0.0.1:8081' }", side);
   const s = side as Record<string, unknown>;
-  knownKeys(s, ['baseURL', 'headers'], at, fail);
+  knownKeys(s, ['baseURL', 'headers', 'servedSpec'], at, fail);
+  if (s.servedSpec !== undefined && !isFromEnv(s.servedSpec))
+    fail(`${at}.servedSpec`, 'must be a URL, a path on its baseURL or { env: "NAME" }', s.servedSpec);
   if (!isFromEnv(s.baseURL)) fail(`${at}.baseURL`, 'must be a URL string or { env: "NAME" }', s.baseURL);
   if (typeof s.baseURL === 'string' && !isHttpUrl(s.baseURL))
     fail(`${at}.baseURL`, 'must be an http(s) URL', s.baseURL);
@@ -277,12 +282,12 @@ function validateEnvelope(envelope: unknown, at: string, fail: Fail) {
 function validateStages(stages: unknown, at: string, fail: Fail) {
   if (!Array.isArray(stages)) fail(at, 'must be a list', stages);
   (stages as unknown[]).forEach((stage, i) => {
-    if (stage === 'generate-check' || stage === 'contract' || stage === 'suites' || stage === 'diff') return;
+    if (['generate-check', 'contract', 'suites', 'diff', 'compare'].includes(stage as string)) return;
     if (isObject(stage) && typeof (stage as { load?: unknown }).load === 'string') return;
     if (isObject(stage) && Array.isArray((stage as { suites?: unknown }).suites)) return;
     fail(
       `${at}[${i}]`,
-      "must be 'generate-check', 'contract', 'suites', 'diff', { load: 'profile' } or { suites: [...] }",
+      "must be 'generate-check', 'contract', 'suites', 'diff', 'compare', { load: 'profile' } or { suites: [...] }",
       stage,
     );
   });

@@ -44,6 +44,10 @@ export const errorCodes = {
     exit: ExitCode.Unreachable,
     hint: "start Prometheus or fix the environment's prometheus.url (and its headers)",
   },
+  TG_COMPARE_MISMATCH: {
+    exit: ExitCode.Usage,
+    hint: 'point baseline and candidate at two builds of the same API (same spec title, version and operations)',
+  },
   TG_UNREACHABLE: { exit: ExitCode.Unreachable, hint: 'start the API or fix the base URL' },
   TG_SERVER_START: { exit: ExitCode.Unreachable, hint: 'check the webServer command and its output above' },
   TG_UNSAFE_TARGET: {

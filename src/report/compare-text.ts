@@ -1,5 +1,6 @@
 import type { CompareResult, MetricResult } from '../run/model.ts';
 import { promqlCompareLine } from './compare-promql-text.ts';
+import { exitWords } from './watch-text.ts';
 
 /**
  * `tollgate compare` in words, shared by the console, Markdown and JUnit:
@@ -14,8 +15,15 @@ export function compareLines(result: CompareResult): string[] {
   ];
   for (const m of result.metrics) lines.push(`  ${metricLine(m)}`);
   for (const reason of v.reasons) lines.push(`  why: ${reason}`);
+  for (const warning of result.warnings ?? []) lines.push(`  warning: ${warning}`);
+  if (result.rollback) lines.push(`  ${rollbackLine(result.rollback)}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return lines;
+}
+
+/** `rollback: ./rollback.sh exited 0 (getAlbum latency: candidate +40 ms ...)`. */
+function rollbackLine(rollback: NonNullable<CompareResult['rollback']>): string {
+  return `rollback: ${rollback.command} ${exitWords(rollback)} (${rollback.trigger})`;
 }
 
 /** `getAlbum latency  +40.2 ms  98% CI +39.8..+40.6  p=1e-40  allowed +2 ms  HIGH`. */
@@ -52,6 +60,8 @@ export function compareMarkdown(result: CompareResult): string[] {
     '| --- | --- | --- |',
     ...rows,
     ...(v.reasons.length ? ['', ...v.reasons.map((r) => `- ${r}`)] : []),
+    ...(result.warnings ?? []).map((w) => `\n> **Warning**: ${w}`),
+    ...(result.rollback ? ['', `**${rollbackLine(result.rollback).replace(/^rollback/, 'Rollback')}**`] : []),
   ];
 }
 

@@ -67,6 +67,6 @@ describe('tollgate compare --env: baseline and candidate from the config', () =>
     assert.match(oneLine(bad), /environments\.bad\.candidate\.baseURL/);
     const plain = await runCli(['compare', '--env', 'plain'], { cwd: other });
     assert.equal(plain.code, 2);
-    assert.match(oneLine(plain), /^TG_USAGE: environments\.plain\.baseline is not set/);
+    assert.match(oneLine(plain), /^TG_CONFIG_INVALID: environments\.plain\.baseline is not set/);
   });
 });

@@ -37,7 +37,14 @@ function runners(
     ran.push(name);
     return (table[name] ?? (async () => pass))();
   };
-  return { 'generate-check': runner, contract: runner, suites: runner, load: runner, diff: runner };
+  return {
+    'generate-check': runner,
+    contract: runner,
+    suites: runner,
+    load: runner,
+    diff: runner,
+    compare: runner,
+  };
 }
 
 function context(signal = new AbortController().signal): StageContext {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareOutcome } from '../../compare/compare-outcome.ts';
+import { type CompareFlags, compareSettings } from '../../compare/compare-settings.ts';
+import { compareTargets, environmentSides } from '../../compare/compare-targets.ts';
 import { compareDefaults } from '../../compare/defaults.ts';
-import { runCompare } from '../../compare/run-compare.ts';
-import { scoreVerdict } from '../../compare/score-verdict.ts';
 import { isHttpUrl } from '../../config/validate-config.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
@@ -17,8 +17,6 @@ import { compareLines } from '../../report/compare-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { openTarget } from '../../target/open-target.ts';
-import { probeTarget } from '../../target/probe.ts';
-import { readMix } from '../../traffic/read-mix.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
 
 /** `tollgate compare --spec S --baseline URL --candidate URL`: one interleaved schedule, judged per operation. */
@@ -27,7 +25,7 @@ export const compareCommand: Command = {
   summary:
     'send the same interleaved read traffic to a baseline and a candidate and judge promote or roll back',
   usage:
-    'tollgate compare (--spec <file> --baseline <url> --candidate <url> [--header ...] | --env <name>) [--duration 30s] [--rate 50] [--seed n]',
+    'tollgate compare (--spec <file> --baseline <url> --candidate <url> [--header ...] | --env <name>) [--duration 30s] [--rate 50] [--seed n] [--no-contract] [--on-fail <command>] [--served-spec <path>]',
   examples: [
     'tollgate compare --spec specs/albums.openapi.yaml --baseline http://127.0.0.1:8080 --candidate http://127.0.0.1:8081 --duration 30s',
   ],
@@ -61,12 +59,31 @@ export const compareCommand: Command = {
         "a PromQL gate judged on each side, the candidate's result deciding (repeatable): 'promql.error_ratio<0.01'",
       valueName: 'gate',
     },
+    'no-contract': {
+      type: 'boolean',
+      description: 'skip the contract run against each side (default: run it; new findings are regressions)',
+    },
+    'on-fail': {
+      type: 'string',
+      description: 'rollback command (a shell line) run when the verdict is roll back',
+      valueName: 'command',
+    },
+    'served-spec': {
+      type: 'string',
+      description:
+        'path (or URL) of the spec each side serves, e.g. /swagger/doc.json: both must be the same API and version',
+      valueName: 'path',
+    },
   },
   async run(ctx) {
     const adhoc = ctx.values.baseline !== undefined || ctx.values.candidate !== undefined;
-    const durationMs = duration(ctx);
-    const rate = number(ctx, 'rate', compareDefaults.rate, loadLimits.maxRate);
-    const seed = number(ctx, 'seed', compareDefaults.seed, 2 ** 31);
+    const flags: CompareFlags = {};
+    if (ctx.values.duration !== undefined) flags.durationMs = duration(ctx);
+    if (ctx.values.rate !== undefined) flags.rate = number(ctx, 'rate', loadLimits.maxRate);
+    if (ctx.values.seed !== undefined) flags.seed = number(ctx, 'seed', 2 ** 31);
+    if (ctx.values['no-contract']) flags.contract = false;
+    if (typeof ctx.values['on-fail'] === 'string') flags.onFail = ctx.values['on-fail'];
+    const served = ctx.values['served-spec'] as string | undefined;
     const target = adhoc
       ? await openTarget(
           { ...ctx, values: { ...ctx.values, 'base-url': url(ctx, 'baseline') } },
@@ -74,74 +91,39 @@ export const compareCommand: Command = {
         )
       : await openTarget(ctx, { probe: false, startServer: false });
     try {
-      const side = (name: 'baseline' | 'candidate') => {
-        if (adhoc) return { url: url(ctx, name), headers: target.headers };
-        const configured = target.env[name];
-        if (!configured)
-          throw new TollgateError(
-            'TG_USAGE',
-            `environments.${target.envName}.${name} is not set: name both sides in the config ({ baseURL, headers }) or pass --baseline <url> --candidate <url>`,
-          );
-        return { url: configured.baseURL, headers: { ...target.headers, ...configured.headers } };
-      };
-      const baselineSide = side('baseline');
-      const candidateSide = side('candidate');
-      const baseline = baselineSide.url;
-      const candidate = candidateSide.url;
+      const sides = adhoc
+        ? {
+            baseline: { baseURL: url(ctx, 'baseline'), headers: target.headers },
+            candidate: { baseURL: url(ctx, 'candidate'), headers: target.headers },
+          }
+        : environmentSides(target);
+      for (const side of Object.values(sides)) Object.assign(side, servedSpec(served, side.baseURL));
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
-      for (const [side, where] of [
-        ['baseline', baseline],
-        ['candidate', candidate],
-      ] as const) {
-        await probeTarget(where).catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          throw new TollgateError(
-            'TG_UNREACHABLE',
-            `the ${side} ${message.replace(/^cannot reach/, 'cannot be reached at')}`,
-          );
-        });
-      }
+      const settings = compareSettings(adhoc ? {} : target.env.compare, flags);
       const promql = await prepareComparePromqlGates(
         target.env.prometheus,
         parseGateSet(parseGateFlags((ctx.values.gate as string[] | undefined) ?? []), '--gate'),
         { env: target.envName, where: '--gate' },
-        { baseline, candidate },
+        { baseline: sides.baseline.baseURL, candidate: sides.candidate.baseURL },
       );
-      const mix = readMix(target.spec);
-      if (mix.requests.length === 0) {
-        throw new TollgateError(
-          'TG_NOTHING_TO_TEST',
-          `${target.spec.source} has no GET or HEAD whose parameters can be filled (${mix.skipped.slice(0, 3).join('; ') || 'no GET operations'})`,
-          { hint: 'add examples to the parameters of a GET operation' },
-        );
-      }
-      const notes = mix.skipped.map((s) => `not sent: ${s}`);
-      if (!ctx.json) {
-        ctx.err(`compare: ${mix.requests.length} reads, ${rate} rps to each side for ${durationMs / 1000}s`);
-        for (const note of notes) ctx.err(`note: ${note}`);
-      }
       const startedAt = new Date();
-      const result = await runCompare({
-        baseline: baselineSide,
-        candidate: candidateSide,
-        basePath: target.spec.basePath,
-        requests: mix.requests,
-        rate,
-        durationMs,
-        seed,
-        notes,
+      const { result, contract } = await compareTargets(target, {
+        sides,
+        settings,
+        cwd: ctx.cwd,
         signal: ctx.signal,
+        log: (line) => {
+          if (!ctx.json) ctx.err(line);
+        },
+        afterTraffic: async (traffic) => {
+          if (promql.gates.length === 0) return [];
+          if (!ctx.json)
+            ctx.err(
+              `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
+            );
+          return promql.measure(runWindow(traffic.startedAt, traffic.durationMs), ctx.signal);
+        },
       });
-      if (promql.gates.length > 0 && !result.aborted) {
-        if (!ctx.json)
-          ctx.err(
-            `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
-          );
-        result.metrics.push(
-          ...(await promql.measure(runWindow(result.startedAt, result.durationMs), ctx.signal)),
-        );
-        result.verdict = scoreVerdict(result.metrics, result);
-      }
       const run = createRunDir(
         target.config.reportsDir,
         target.envName,
@@ -149,6 +131,8 @@ export const compareCommand: Command = {
       );
       const file = join(run.dir, 'compare.json');
       writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      for (const [name, ran] of Object.entries(contract ?? {}))
+        writeFileSync(join(run.dir, `contract-${name}.json`), `${JSON.stringify(ran, null, 2)}\n`);
       recordCommandRun(target, { name: 'compare', kind: 'compare' }, compareOutcome(result), {
         id: run.id,
         dir: run.dir,
@@ -158,6 +142,7 @@ export const compareCommand: Command = {
       });
       if (ctx.json) ctx.out(JSON.stringify({ ...result, file }, null, 2));
       else {
+        for (const warning of result.warnings) ctx.err(`warning: ${warning}`);
         for (const line of compareLines(result)) ctx.out(line);
         ctx.out(`wrote ${relative(ctx.cwd, file)} and ${relative(ctx.cwd, join(run.dir, 'index.html'))}`);
       }
@@ -168,6 +153,12 @@ export const compareCommand: Command = {
     }
   },
 };
+
+/** `--served-spec /swagger/doc.json`: the same path on each side's base URL. */
+function servedSpec(path: string | undefined, baseURL: string): { servedSpec?: string } {
+  if (path === undefined) return {};
+  return { servedSpec: isHttpUrl(path) ? path : new URL(path, `${baseURL}/`).href };
+}
 
 function url(ctx: CommandContext, flag: 'baseline' | 'candidate'): string {
   const raw = ctx.values[flag];
@@ -189,9 +180,8 @@ function duration(ctx: CommandContext): number {
   return ms;
 }
 
-function number(ctx: CommandContext, flag: string, fallback: number, max: number): number {
+function number(ctx: CommandContext, flag: string, max: number): number {
   const raw = ctx.values[flag];
-  if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!(value > 0) || value > max)
     throw new TollgateError('TG_USAGE', `--${flag} must be a number between 0 and ${max}, got "${raw}"`);

@@ -2,6 +2,8 @@ import type { MetricResult, RunModel } from '../../run/model.ts';
 import { promqlSideText } from '../compare-promql-text.ts';
 import { metricLine } from '../compare-text.ts';
 import { html, type Raw } from '../escape-html.ts';
+import { exitWords } from '../watch-text.ts';
+import { outputBlock } from './output-block.ts';
 
 /**
  * `tollgate compare`: the verdict and why, then per operation and metric the
@@ -15,6 +17,8 @@ export function renderCompare(model: RunModel): Raw {
   return html`<section id="compare"><h2>Compare <span class="muted small">baseline ${c.baseline.url} · candidate ${c.candidate.url} · ${c.rate} rps each · ${c.seconds}s interleaved · seed ${c.seed}</span></h2>
 <div class="banner">${v.decision === 'promote' ? 'Promote' : 'Roll back'}: ${v.classification}, score ${v.score} (pass at ${c.thresholds.pass}, marginal at ${c.thresholds.marginal})</div>
 ${v.reasons.length ? html`<ul>${v.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+${(c.warnings ?? []).length ? html`<ul class="warnings">${(c.warnings ?? []).map((w) => html`<li><strong>Warning</strong>: ${w}</li>`)}</ul>` : ''}
+${c.rollback ? html`<p>Rollback <code>${c.rollback.command}</code> (${c.rollback.trigger}): <strong>${exitWords(c.rollback)}</strong></p>${outputBlock('Rollback output', c.rollback)}` : ''}
 <table class="compare"><thead><tr><th>operation</th><th>metric</th><th>baseline</th><th>candidate</th><th>effect, CI, p</th><th>result</th></tr></thead>
 <tbody>${c.metrics.map(row)}</tbody></table>
 ${c.notes.length ? html`<ul>${c.notes.map((n) => html`<li class="muted">${n}</li>`)}</ul>` : ''}

@@ -1,7 +1,8 @@
-import type { CommandRun, RunModel, WatchResult } from '../../run/model.ts';
+import type { RunModel, WatchResult } from '../../run/model.ts';
 import { html, type Raw, raw } from '../escape-html.ts';
 import { formatMs } from '../format.ts';
 import { errorWindowText, exitWords, failuresText, recoveryText } from '../watch-text.ts';
+import { outputBlock } from './output-block.ts';
 import { sortableTable } from './table.ts';
 
 const width = 860;
@@ -69,12 +70,6 @@ ${sortableTable({
 
 function at(ms: number): string {
   return `${(ms / 1000).toFixed(2)}s`;
-}
-
-function outputBlock(title: string, run: CommandRun | undefined): Raw {
-  if (!run) return html``;
-  const cut = run.outputCut ? ` (${run.outputCut} bytes cut in the middle)` : '';
-  return html`<details><summary>${title}${cut}</summary><pre>${run.output || '(no output)'}</pre></details>`;
 }
 
 /** The per-second chart as SVG markup; every number is ours, every text passes escaping. */

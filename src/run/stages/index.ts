@@ -1,3 +1,4 @@
+import { compareStage } from './compare-stage.ts';
 import { contractStage } from './contract-stage.ts';
 import { diffStage } from './diff-stage.ts';
 import { generateCheckStage } from './generate-check-stage.ts';
@@ -12,4 +13,5 @@ export const stageRunners: Record<StageKind, StageRunner> = {
   suites: suitesStage,
   load: loadStage,
   diff: diffStage,
+  compare: compareStage,
 };

@@ -45,8 +45,8 @@ export interface StageOutcome {
   exitCode?: ExitCodeValue;
 }
 
-/** Kinds `tollgate gate` runs as stages (`watch` runs a deploy command: a command of its own, not a stage; so, for now, does `compare`). */
-export type StageKind = Exclude<StageResult['kind'], 'watch' | 'compare'>;
+/** Kinds `tollgate gate` runs as stages (`watch` runs a deploy command: a command of its own, not a stage). */
+export type StageKind = Exclude<StageResult['kind'], 'watch'>;
 
 /** One stage kind: `(ctx, stage as configured) => outcome`. Throws TollgateError for user mistakes. */
 export type StageRunner = (ctx: StageContext, stage: UserStage) => Promise<StageOutcome>;
