@@ -95,7 +95,7 @@ export interface UserCompareOptions {
   onFail?: string;
 }
 
-export interface UserCompareMetric {
+interface UserCompareMetric {
   /** Latency: share of the baseline median the candidate may add, `'10%'`; rates: allowed increase in points, `'0.5%'`. */
   allowedIncrease?: string;
   /** Latency only: milliseconds the candidate may add whatever the share (the larger is allowed). */
