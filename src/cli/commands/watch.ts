@@ -17,7 +17,6 @@ import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
 import { openTarget } from '../../target/open-target.ts';
 import { adhocProfile } from '../../traffic/adhoc-profile.ts';
-import { assertRunnable, type CommandLine, outputScrubber } from '../../command/run-command.ts';
 import { runWatch } from '../../watch/run-watch.ts';
 import { watchOutcome, watchProblems } from '../../watch/watch-outcome.ts';
 import { type Command, type CommandContext, targetOptions } from '../command.ts';
