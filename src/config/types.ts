@@ -93,6 +93,11 @@ export interface UserCompareOptions {
   contract?: boolean;
   /** Shell command run when the verdict is roll back (as `--on-fail`); its output and exit code are in the run. Default: none. */
   onFail?: string;
+  /**
+   * PromQL gates judged on each side, the candidate's result deciding (as `--gate`, which replaces them):
+   * `{ 'promql.error_ratio': '<0.01' }` with the query under `prometheus.queries`. Default: none.
+   */
+  gates?: Record<string, string>;
 }
 
 interface UserCompareMetric {

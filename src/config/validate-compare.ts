@@ -25,6 +25,7 @@ export function validateCompare(compare: unknown, at: string, fail: Fail): void 
       'metrics',
       'contract',
       'onFail',
+      'gates',
     ],
     at,
     fail,
@@ -57,6 +58,24 @@ export function validateCompare(compare: unknown, at: string, fail: Fail): void 
     fail(`${at}.contract`, 'must be true or false', c.contract);
   if (c.onFail !== undefined && !(typeof c.onFail === 'string' && c.onFail.trim() !== ''))
     fail(`${at}.onFail`, 'must be a shell command', c.onFail);
+  if (c.gates !== undefined) {
+    if (!isObject(c.gates))
+      fail(
+        `${at}.gates`,
+        "must be an object of PromQL gates like { 'promql.error_ratio': '<0.01' }",
+        c.gates,
+      );
+    for (const [name, threshold] of Object.entries(c.gates as Record<string, unknown>)) {
+      if (!/^promql[.:]/.test(name))
+        fail(
+          `${at}.gates.${name}`,
+          'must be a PromQL gate (promql.<name> or promql:<expr>): compare judges latency and errors itself',
+          name,
+        );
+      if (typeof threshold !== 'string')
+        fail(`${at}.gates.${name}`, "must be a threshold like '<0.01'", threshold);
+    }
+  }
   if (c.metrics === undefined) return;
   if (!isObject(c.metrics))
     fail(`${at}.metrics`, `must map metric names (${metricNames.join(', ')}) to rules`, c.metrics);

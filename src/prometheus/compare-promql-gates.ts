@@ -3,6 +3,7 @@ import type { ResolvedPrometheus } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
 import type { ParsedGate } from '../gates/types.ts';
 import type { GateResult, MetricResult } from '../run/model.ts';
+import { runWindow } from './prepare-promql-gates.ts';
 import {
   assertQuery,
   expressionOf,
@@ -110,5 +111,24 @@ function compareMetric(gate: ParsedGate, judged: Record<Side, GateResult>): Metr
     ...(b.measured !== null && c.measured !== null ? { effect: c.measured - b.measured } : {}),
     reason,
     promql: { threshold, baseline: b, candidate: c },
+  };
+}
+
+/**
+ * compareTargets' `afterTraffic` for these gates: none, nothing; else one
+ * scrape interval's wait (said in one line), then each gate judged on both
+ * sides over the traffic's own window. Shared by `tollgate compare` and the
+ * `compare` stage.
+ */
+export function afterCompareTraffic(
+  promql: ComparePromql,
+  prometheus: ResolvedPrometheus | undefined,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): (traffic: { startedAt: string; durationMs: number }) => Promise<MetricResult[]> {
+  return async (traffic) => {
+    if (promql.gates.length === 0) return [];
+    log(`note: waiting ${prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`);
+    return promql.measure(runWindow(traffic.startedAt, traffic.durationMs), signal);
   };
 }

@@ -81,6 +81,11 @@ describe('environments.<env>.compare validated on load: one line naming the path
       { metrics: { '5xx': { weight: -1 } } },
       /compare\.metrics\.5xx\.weight must be a number >= 0, got -1$/,
     ],
+    [
+      'gates',
+      { gates: { 'latency.p99': '<1s' } },
+      /compare\.gates\.latency\.p99 must be a PromQL gate \(promql\.<name> or promql:<expr>\): compare judges latency and errors itself, got "latency\.p99"$/,
+    ],
   ];
   test.concurrent.each(cases)('%s', async (name, compare, want) => {
     const cwd = join(dir, name.replaceAll(' ', '-'));

@@ -43,6 +43,12 @@ describe('PromQL gates in tollgate compare: a real Prometheus scraping a clean a
       candidate: { baseURL: c.baseURL },
       prometheus: prom,
     });
+    // The same gate from the config: `tollgate gate`'s compare stage and `tollgate compare` without --gate.
+    const staged = (b: AlbumsApi, c: AlbumsApi) => ({
+      ...sides(b, c),
+      stages: ['compare'],
+      compare: { durationSec: 6, rate: 80, contract: false, gates: { 'promql.error_ratio': '<0.01' } },
+    });
     writeFileSync(
       join(dir, 'tollgate.config.mjs'),
       `export default ${JSON.stringify({
@@ -50,6 +56,8 @@ describe('PromQL gates in tollgate compare: a real Prometheus scraping a clean a
         environments: {
           canary: sides(clean, flaky),
           fixed: sides(flaky, clean),
+          'stage-canary': staged(clean, flaky),
+          'stage-fixed': staged(flaky, clean),
           bare: { baseURL: clean.baseURL },
         },
       })};\n`,
@@ -134,6 +142,37 @@ describe('PromQL gates in tollgate compare: a real Prometheus scraping a clean a
     }
     assert.ok(!c.verdict.reasons.some((x) => x.includes('promql')), c.verdict.reasons.join('\n'));
     assert.equal(r.code, c.verdict.decision === 'promote' ? 0 : 1);
+  });
+
+  test("the compare stage of tollgate gate judges the environment's compare.gates on each side: flaky candidate fails, clean one passes", async () => {
+    const failing = await runCli(['gate', '--env', 'stage-canary', '--run-dir', join(dir, 'stage-canary')], {
+      cwd: dir,
+    });
+    assert.equal(failing.code, 1, failing.stdout + failing.stderr);
+    const rolled = promqlMetric(read('stage-canary'), 'promql.error_ratio');
+    assert.equal(rolled.promql?.candidate.verdict, 'fail', JSON.stringify(rolled.promql));
+    assert.equal(rolled.promql?.baseline.verdict, 'pass');
+    assert.equal(rolled.class, 'high');
+    const passing = await runCli(['gate', '--env', 'stage-fixed', '--run-dir', join(dir, 'stage-fixed')], {
+      cwd: dir,
+    });
+    const kept = promqlMetric(read('stage-fixed'), 'promql.error_ratio');
+    assert.equal(kept.promql?.candidate.verdict, 'pass', JSON.stringify(kept.promql));
+    assert.equal(kept.promql?.baseline.verdict, 'fail');
+    assert.equal(kept.class, 'pass');
+    const c = read('stage-fixed');
+    assert.equal(passing.code, c.verdict.decision === 'promote' ? 0 : 1, passing.stdout + passing.stderr);
+  });
+
+  test('tollgate compare without --gate takes compare.gates from the config; --gate replaces them', async () => {
+    const fromConfig = await compare('stage-canary', 'config-gates', []);
+    assert.equal(fromConfig.code, 1, fromConfig.stdout + fromConfig.stderr);
+    assert.equal(promqlMetric(read('config-gates'), 'promql.error_ratio').promql?.candidate.verdict, 'fail');
+    await compare('stage-canary', 'flag-gates', ['promql.by_job<0.01']);
+    const metrics = read('flag-gates')
+      .metrics.filter((m) => m.metric === 'promql')
+      .map((m) => m.op);
+    assert.deepEqual(metrics, ['promql.by_job']);
   });
 
   test('bad input: a pair in tollgate load, invalid PromQL, no Prometheus, a non-PromQL gate: one line, exit 2', async () => {

@@ -11,8 +11,7 @@ import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
 import { parseGateSet } from '../../gates/parse-gates.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
-import { prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
-import { runWindow } from '../../prometheus/prepare-promql-gates.ts';
+import { afterCompareTraffic, prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
 import { compareLines } from '../../report/compare-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
@@ -100,10 +99,17 @@ export const compareCommand: Command = {
       for (const side of Object.values(sides)) Object.assign(side, servedSpec(served, side.baseURL));
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const settings = compareSettings(adhoc ? {} : target.env.compare, flags);
+      const gateFlags = (ctx.values.gate as string[] | undefined) ?? [];
+      const configGates = adhoc || gateFlags.length ? undefined : target.env.compare?.gates;
       const promql = await prepareComparePromqlGates(
         target.env.prometheus,
-        parseGateSet(parseGateFlags((ctx.values.gate as string[] | undefined) ?? []), '--gate'),
-        { env: target.envName, where: '--gate' },
+        configGates
+          ? parseGateSet(configGates, `environments.${target.envName}.compare.gates`)
+          : parseGateSet(parseGateFlags(gateFlags), '--gate'),
+        {
+          env: target.envName,
+          where: configGates ? `environments.${target.envName}.compare.gates` : '--gate',
+        },
         { baseline: sides.baseline.baseURL, candidate: sides.candidate.baseURL },
       );
       const startedAt = new Date();
@@ -115,14 +121,14 @@ export const compareCommand: Command = {
         log: (line) => {
           if (!ctx.json) ctx.err(line);
         },
-        afterTraffic: async (traffic) => {
-          if (promql.gates.length === 0) return [];
-          if (!ctx.json)
-            ctx.err(
-              `note: waiting ${target.env.prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`,
-            );
-          return promql.measure(runWindow(traffic.startedAt, traffic.durationMs), ctx.signal);
-        },
+        afterTraffic: afterCompareTraffic(
+          promql,
+          target.env.prometheus,
+          (line) => {
+            if (!ctx.json) ctx.err(line);
+          },
+          ctx.signal,
+        ),
       });
       const run = createRunDir(
         target.config.reportsDir,

@@ -2,21 +2,37 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareOutcome } from '../../compare/compare-outcome.ts';
 import { compareSettings } from '../../compare/compare-settings.ts';
-import { compareTargets } from '../../compare/compare-targets.ts';
+import { compareTargets, environmentSides } from '../../compare/compare-targets.ts';
+import { parseGateSet } from '../../gates/parse-gates.ts';
+import { afterCompareTraffic, prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
 import type { StageRunner } from './types.ts';
 
 /**
  * `compare`: the environment's baseline against its candidate, as
  * `tollgate compare --env` does, with `environments.<env>.compare`'s
  * settings. Roll back fails the stage, and so does too little data (it never
- * promotes). `compare.json` (and each side's contract run) go to the run folder.
+ * promotes), and so does a candidate failing one of `compare.gates`
+ * (PromQL, judged on each side). `compare.json` (and each side's contract
+ * run) go to the run folder.
  */
 export const compareStage: StageRunner = async (ctx) => {
+  const { env, envName } = ctx.target;
+  const sides = environmentSides(ctx.target);
+  const where = `environments.${envName}.compare.gates`;
+  const promql = await prepareComparePromqlGates(
+    env.prometheus,
+    parseGateSet(env.compare?.gates ?? {}, where),
+    { env: envName, where },
+    { baseline: sides.baseline.baseURL, candidate: sides.candidate.baseURL },
+  );
+  const log = (line: string) => ctx.log(`  ${line}`);
   const { result, contract } = await compareTargets(ctx.target, {
-    settings: compareSettings(ctx.target.env.compare),
+    sides,
+    settings: compareSettings(env.compare),
     cwd: ctx.root,
     signal: ctx.signal,
-    log: (line) => ctx.log(`  ${line}`),
+    log,
+    afterTraffic: afterCompareTraffic(promql, env.prometheus, log, ctx.signal),
   });
   writeFileSync(join(ctx.runDir, 'compare.json'), `${JSON.stringify(result, null, 2)}\n`);
   for (const [name, run] of Object.entries(contract ?? {}))
