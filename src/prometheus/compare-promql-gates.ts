@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResolvedPrometheus } from '../config/types.ts';
 import { TollgateError } from '../errors/tollgate-error.ts';
-import type { ParsedGate } from '../gates/types.ts';
+import { parseGateSet } from '../gates/parse-gates.ts';
+import type { GateSet, ParsedGate } from '../gates/types.ts';
 import type { GateResult, MetricResult } from '../run/model.ts';
 import { runWindow } from './prepare-promql-gates.ts';
 import {
@@ -43,7 +44,7 @@ function sideLabels(side: Side, url: string): Record<string, string> {
  * result decides (a critical metric: a failing candidate rolls back), the
  * baseline's is shown beside it.
  */
-export async function prepareComparePromqlGates(
+async function prepareComparePromqlGates(
   prometheus: ResolvedPrometheus | undefined,
   gates: ParsedGate[],
   source: PromqlSource,
@@ -131,4 +132,24 @@ export function afterCompareTraffic(
     log(`note: waiting ${prometheus?.scrapeIntervalSec}s (one scrape) before querying Prometheus`);
     return promql.measure(runWindow(traffic.startedAt, traffic.durationMs), signal);
   };
+}
+
+/**
+ * The comparison's PromQL gates, prepared: `--gate`'s when given (they
+ * replace the config's), else the environment's `compare.gates`. Shared by
+ * `tollgate compare` and the `compare` stage.
+ */
+export function comparePromqlFor(
+  prometheus: ResolvedPrometheus | undefined,
+  envName: string,
+  gates: { flags?: GateSet; config?: GateSet },
+  urls: Record<Side, string>,
+): Promise<ComparePromql> {
+  const where = gates.flags ? '--gate' : `environments.${envName}.compare.gates`;
+  return prepareComparePromqlGates(
+    prometheus,
+    parseGateSet(gates.flags ?? gates.config ?? {}, where),
+    { env: envName, where },
+    urls,
+  );
 }

@@ -8,10 +8,9 @@ import { isHttpUrl } from '../../config/validate-config.ts';
 import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { parseGateFlags } from '../../gates/parse-gate-flags.ts';
-import { parseGateSet } from '../../gates/parse-gates.ts';
 import { loadLimits } from '../../load/profile/limits.ts';
 import { parseDuration } from '../../load/profile/stages.ts';
-import { afterCompareTraffic, prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
+import { afterCompareTraffic, comparePromqlFor } from '../../prometheus/compare-promql-gates.ts';
 import { compareLines } from '../../report/compare-text.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
 import { assertRunDirUsable, createRunDir } from '../../run/run-dir.ts';
@@ -100,15 +99,12 @@ export const compareCommand: Command = {
       assertRunDirUsable(target.config.reportsDir, ctx.values['run-dir'] as string | undefined);
       const settings = compareSettings(adhoc ? {} : target.env.compare, flags);
       const gateFlags = (ctx.values.gate as string[] | undefined) ?? [];
-      const configGates = adhoc || gateFlags.length ? undefined : target.env.compare?.gates;
-      const promql = await prepareComparePromqlGates(
+      const promql = await comparePromqlFor(
         target.env.prometheus,
-        configGates
-          ? parseGateSet(configGates, `environments.${target.envName}.compare.gates`)
-          : parseGateSet(parseGateFlags(gateFlags), '--gate'),
+        target.envName,
         {
-          env: target.envName,
-          where: configGates ? `environments.${target.envName}.compare.gates` : '--gate',
+          flags: adhoc || gateFlags.length ? parseGateFlags(gateFlags) : undefined,
+          config: target.env.compare?.gates,
         },
         { baseline: sides.baseline.baseURL, candidate: sides.candidate.baseURL },
       );

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { compareOutcome } from '../../compare/compare-outcome.ts';
 import { compareSettings } from '../../compare/compare-settings.ts';
 import { compareTargets, environmentSides } from '../../compare/compare-targets.ts';
-import { parseGateSet } from '../../gates/parse-gates.ts';
-import { afterCompareTraffic, prepareComparePromqlGates } from '../../prometheus/compare-promql-gates.ts';
+import { afterCompareTraffic, comparePromqlFor } from '../../prometheus/compare-promql-gates.ts';
 import type { StageRunner } from './types.ts';
 
 /**
@@ -18,11 +17,10 @@ import type { StageRunner } from './types.ts';
 export const compareStage: StageRunner = async (ctx) => {
   const { env, envName } = ctx.target;
   const sides = environmentSides(ctx.target);
-  const where = `environments.${envName}.compare.gates`;
-  const promql = await prepareComparePromqlGates(
+  const promql = await comparePromqlFor(
     env.prometheus,
-    parseGateSet(env.compare?.gates ?? {}, where),
-    { env: envName, where },
+    envName,
+    { config: env.compare?.gates },
     { baseline: sides.baseline.baseURL, candidate: sides.candidate.baseURL },
   );
   const log = (line: string) => ctx.log(`  ${line}`);
