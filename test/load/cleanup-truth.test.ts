@@ -223,17 +223,24 @@ describe('a 2xx create cleanup cannot delete is a leftover from the start, said 
     const post = (s: typeof spec, id: string, path: string) =>
       ({ method: 'POST', path, operation: op(s, id) }) as unknown as BuiltRequest;
     const ledger = new CreatedLedger();
-    ledger.record(post(spec, 'createAlbum', '/v1/albums'), 200, {}, '{"title":"no id"}');
-    ledger.record(post(spec, 'createAlbum', '/v1/albums'), 201, {}, '{"id":41}');
-    ledger.record(post(admin, 'createRole', '/api/roles'), 200, {}, '{"code":7,"data":{},"msg":"exists"}');
+    ledger.record(post(spec, 'createAlbum', '/v1/albums'), {
+      status: 200,
+      headers: {},
+      body: '{"title":"no id"}',
+    });
+    ledger.record(post(spec, 'createAlbum', '/v1/albums'), { status: 201, headers: {}, body: '{"id":41}' });
+    ledger.record(post(admin, 'createRole', '/api/roles'), {
+      status: 200,
+      headers: {},
+      body: '{"code":7,"data":{},"msg":"exists"}',
+    });
     const login = admin.operations.find((o) => o.method === 'post' && o.path.endsWith('/login'));
     assert.ok(login);
-    ledger.record(
-      { method: 'POST', path: '/api/base/login', operation: login } as unknown as BuiltRequest,
-      200,
-      {},
-      '{}',
-    );
+    ledger.record({ method: 'POST', path: '/api/base/login', operation: login } as unknown as BuiltRequest, {
+      status: 200,
+      headers: {},
+      body: '{}',
+    });
     const albums = ledger.resolve(spec, '');
     assert.deepEqual(albums.resources, [{ label: 'DELETE /v1/albums/41', path: '/v1/albums/41' }]);
     assert.deepEqual(albums.undeletable, [

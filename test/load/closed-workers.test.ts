@@ -64,4 +64,18 @@ describe('closed model on worker threads', () => {
     assert.ok(r.durationMs < 15_000, `stopped after ${r.durationMs} ms`);
     assert.equal(r.totals.requests, 0);
   });
+
+  test('a ramp is followed: connections grow to the stage count, and a flat stage holds its own', async () => {
+    const ramp = await profileFile(
+      'ramp',
+      "workers: 1, stages: [{ kind: 'ramp', duration: '2s', connections: 6 }, { kind: 'rampdown', duration: '1s', connections: 1 }]",
+    );
+    const r = await runLoad({ profile: ramp, env: 'local', baseURL: api.baseURL });
+    assert.equal(r.peakConnections, 6);
+    assert.equal(r.totals.statusCodes['200'], r.totals.requests);
+    assert.equal(r.totals.errors.rate, 0);
+    // A flat stage of one connection never opens a second (the fault-absent side of the ramp).
+    const flat = await profileFile('flat', "workers: 1, connections: 1, duration: '1s'");
+    assert.equal((await runLoad({ profile: flat, env: 'local', baseURL: api.baseURL })).peakConnections, 1);
+  });
 });

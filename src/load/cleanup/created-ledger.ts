@@ -53,12 +53,18 @@ export class CreatedLedger {
 
   constructor(private readonly cap = 100_000) {}
 
-  record(request: BuiltRequest, status: number, headers: Record<string, string>, body: string): void {
+  /** `response`'s headers and body are read only for a 2xx answer to a POST (they may be decoded lazily). */
+  record(
+    request: BuiltRequest,
+    response: { status: number; readonly headers: Record<string, string>; readonly body: string },
+  ): void {
+    const { status } = response;
     if (request.method !== 'POST' || !request.operation || status < 200 || status > 299) return;
     if (this.raw.length >= this.cap) {
       this.overflowed++;
       return;
     }
+    const { headers, body } = response;
     this.raw.push({ operation: request.operation, path: request.path, status, headers, body });
   }
 

@@ -1,180 +1,167 @@
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import type { BuiltRequest, VirtualUser } from '../plan/request-plan.ts';
-import { connectionsAt, type TimedStage } from '../profile/stages.ts';
-import type { EngineContext, EngineOutcome } from './engine.ts';
+import type { CapturedResponse } from '../profile/define-profile.ts';
+import { connectionsAt, stageAt } from '../profile/stages.ts';
+import { capturedResponse, type EngineContext, type EngineOutcome } from './engine.ts';
+import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
 
-/** The parts of autocannon's per-connection client we use (see autocannon/lib/httpClient.js). */
-interface AcClient {
-  on(event: 'response', fn: (status: number, bytes: number, ms: number) => void): void;
-  on(event: 'timeout', fn: () => void): void;
-  on(event: 'connError', fn: (error: NodeJS.ErrnoException) => void): void;
-  setRequests(requests: AcRequest[]): void;
-}
-
-interface AcRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: AcRequest) => AcRequest;
-  onResponse?: (
-    status: number,
-    body: string,
-    context: unknown,
-    headers: Record<string, string | string[]>,
-  ) => void;
-}
-
-/** Stands in for autocannon's latency histogram, which would only duplicate our own work. */
-const skippedHistogram = {
-  __custom: true,
-  recordValue() {},
-  recordValueWithExpectedInterval() {},
-  reset() {},
-  destroy() {},
-};
-
-interface ClientState {
+/** One connection of the closed model and the virtual user who drives it. */
+interface Loop {
+  conn: HttpConnection;
   user: VirtualUser;
-  current: BuiltRequest;
-  /** Whether the current response is a contract sample. */
-  sample: boolean;
+  request?: BuiltRequest;
+  /** ms since t0 when the request in flight left; undefined when none is. */
+  sentAt?: number;
+  /** Set when the stage holds fewer connections: the loop ends after its answer. */
+  retiring: boolean;
 }
+
+/** How often the engine follows a ramp's connection count and sweeps timed-out requests. */
+const tickMs = 100;
 
 /**
- * The closed model on autocannon: N connections, each sending its next
- * request as soon as the last one is answered. autocannon's own histogram
- * truncates to whole milliseconds, so latency is taken from its per-response
- * event (process.hrtime, sub-microsecond) into our microsecond histograms.
- * Ramps change connections in one-second steps, one autocannon run per step.
+ * The closed model, on the same minimal keep-alive client as the open model:
+ * N connections, each sending its user's next request as soon as the last one
+ * is answered. Latency is taken from the send to the last byte of the answer
+ * (microseconds, uncorrected: a closed model has no intended times). Ramps
+ * follow connectionsAt every 100 ms: a new connection opens at once, a
+ * surplus one closes after its answer. When the schedule ends nothing new is
+ * sent; answers still in flight are waited for (the timeout, at most 5 s).
  */
 export async function runClosedModel(ctx: EngineContext): Promise<EngineOutcome> {
-  let peakConnections = 0;
-  for (const stage of ctx.schedule.stages) {
-    for (const segment of segments(stage)) {
-      if (ctx.signal.aborted) break;
-      const startedAt = performance.now() - ctx.t0;
-      const lateMs = startedAt - segment.startMs;
-      const durationMs = segment.endMs - segment.startMs - Math.max(0, lateMs);
-      if (durationMs < 50) continue;
-      peakConnections = Math.max(peakConnections, segment.connections);
-      await runSegment(ctx, segment.connections, durationMs);
-    }
-  }
-  return { dropped: 0, peakConnections };
-}
-
-function segments(stage: TimedStage): { startMs: number; endMs: number; connections: number }[] {
-  if (stage.fromConnections === stage.toConnections) {
-    return [{ startMs: stage.startMs, endMs: stage.endMs, connections: stage.toConnections }];
-  }
-  const out = [];
-  for (let t = stage.startMs; t < stage.endMs; t += 1000) {
-    const end = Math.min(stage.endMs, t + 1000);
-    out.push({ startMs: t, endMs: end, connections: connectionsAt(stage, (t + end) / 2) });
-  }
-  return out;
-}
-
-function runSegment(ctx: EngineContext, connections: number, durationMs: number): Promise<void> {
-  const { plan, recorder, sampler } = ctx;
+  const { plan, recorder, sampler, schedule } = ctx;
+  const host = ctx.url.host;
+  const port = Number(ctx.url.port || 80);
   const elapsed = () => performance.now() - ctx.t0;
+  // A fixed request is built once: no per-request generator calls or serialisation.
   const fixed = plan.isStatic ? plan.newUser().next() : undefined;
-  const states: ClientState[] = [];
+  const fixedBytes = fixed ? build(fixed) : undefined;
+  const loops = new Set<Loop>();
+  let holding = 0;
+  let peakConnections = 0;
+  let stopping = false;
 
-  // autocannon runs a request's onResponse hook (and converts its raw headers, which is not
-  // cheap) only when the hook is set, so the hook is armed just for the responses that need it:
-  // a contract sample (decided one response ahead), a sequence step that captures values, or a
-  // POST whose created resource cleanup must delete.
-  const hook =
-    (state: ClientState) =>
-    (status: number, body: string, _c: unknown, raw: Record<string, string | string[]>) => {
-      const request = state.current;
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(raw))
-        headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-      if (state.sample) {
-        const failures = sampler.check(request, ctx.url.origin, status, headers, body, 0);
-        recorder.contract(request.op, failures, ctx.counted(elapsed()));
-      }
-      ctx.created?.record(request, status, headers, body);
-      if (request.capture) {
-        let json: unknown;
-        try {
-          json = JSON.parse(body);
-        } catch {}
-        state.user.answered(request, { status, headers, json });
-      }
-    };
+  function build(request: BuiltRequest): Buffer {
+    return requestBytes(request.method, request.path, host, request.headers, request.body);
+  }
 
-  const setupClient = (client: AcClient) => {
-    const user = plan.newUser();
-    const state: ClientState = { user, current: fixed ?? user.next(), sample: false };
-    states.push(state);
-    const onResponse = hook(state);
-    const arm = (request: AcRequest) => {
-      state.sample = sampler.wants(state.current);
-      const creates = ctx.created !== undefined && state.current.method === 'POST';
-      request.onResponse = state.sample || state.current.capture || creates ? onResponse : undefined;
+  function open(): void {
+    const loop: Loop = {
+      conn: undefined as unknown as HttpConnection,
+      user: plan.newUser(),
+      retiring: false,
     };
-    let request: AcRequest;
-    if (fixed) {
-      request = { method: fixed.method, path: fixed.path, headers: fixed.headers, body: fixed.body };
-    } else {
-      let first = true;
-      request = {
-        setupRequest: (req) => {
-          if (!first) state.current = user.next();
-          first = false;
-          arm(request);
-          const b = state.current;
-          return { ...req, method: b.method, path: b.path, headers: b.headers, body: b.body ?? '' };
-        },
-      };
+    loop.conn = new HttpConnection(ctx.url.hostname, port, {
+      onResponse: (response) => answered(loop, response),
+      onError: (error, inFlight) => {
+        if (!inFlight || loop.sentAt === undefined || !loop.request) return;
+        ctx.created?.lost(loop.request);
+        const kind = error.code === 'ETIMEDOUT' ? 'timeout' : 'connection';
+        recorder.error(loop.request.op, kind, ctx.counted(loop.sentAt), error.code);
+        done(loop, undefined);
+      },
+    });
+    loops.add(loop);
+    holding++;
+    peakConnections = Math.max(peakConnections, loops.size);
+    send(loop);
+  }
+
+  function send(loop: Loop): void {
+    if (stopping || loop.retiring) {
+      close(loop);
+      return;
     }
-    arm(request);
-    client.setRequests([request]);
-    client.on('response', (status, _bytes, ms) => {
-      const now = elapsed();
-      recorder.sent(now);
-      recorder.response(state.current.op, status, ms * 1000, undefined, ctx.counted(now));
-      if (fixed) arm(request);
-      else if (!state.current.capture && status >= 400) state.user.answered(state.current, undefined);
-    });
-    client.on('timeout', () => {
-      ctx.created?.lost(state.current);
-      recorder.error(state.current.op, 'timeout', ctx.counted(elapsed()));
-      state.user.answered(state.current, undefined);
-    });
-    client.on('connError', () => {
-      ctx.created?.lost(state.current);
-      recorder.error(state.current.op, 'connection', ctx.counted(elapsed()));
-      state.user.answered(state.current, undefined);
-    });
-  };
+    const request = fixed ?? loop.user.next();
+    loop.request = request;
+    loop.sentAt = elapsed();
+    recorder.sent(loop.sentAt);
+    loop.conn.send(fixedBytes ?? build(request), request.method === 'HEAD');
+  }
 
-  return new Promise((done, fail) => {
-    // `histograms` and `skipAggregateResult` are real options of autocannon 9 (lib/run.js) missing from its types.
-    const options = {
-      url: ctx.url.origin,
-      connections,
-      duration: durationMs / 1000,
-      timeout: Math.max(1, Math.ceil(ctx.timeoutMs / 1000)),
-      sampleInt: 100,
-      setupClient: setupClient as never,
-      // We record latency ourselves (microseconds); skip autocannon's millisecond histogram and its summary.
-      histograms: { latencies: skippedHistogram },
-      skipAggregateResult: true,
+  function answered(loop: Loop, response: RawResponse): void {
+    const request = loop.request;
+    const sentAt = loop.sentAt;
+    if (!request || sentAt === undefined) return;
+    const micros = (elapsed() - sentAt) * 1000;
+    const counted = ctx.counted(sentAt);
+    recorder.response(request.op, response.status, micros, undefined, counted);
+    if (sampler.wants(request)) {
+      const failures = sampler.check(
+        request,
+        ctx.url.origin,
+        response.status,
+        response.headers,
+        response.body,
+        micros / 1000,
+      );
+      recorder.contract(request.op, failures, counted);
+    }
+    ctx.created?.record(request, response);
+    done(loop, capturedResponse(request, response));
+  }
+
+  function done(loop: Loop, response: CapturedResponse | undefined): void {
+    if (!fixed && loop.request) loop.user.answered(loop.request, response);
+    loop.sentAt = undefined;
+    // A failed socket reports from its own event; the next send opens a new one.
+    if (response) send(loop);
+    else setImmediate(() => send(loop));
+  }
+
+  function close(loop: Loop): void {
+    if (!loops.delete(loop)) return;
+    if (!loop.retiring) holding--;
+    loop.conn.destroy();
+  }
+
+  /** Opens or retires connections to what the stage holds now; sweeps requests past the timeout. */
+  function tick(): void {
+    const now = elapsed();
+    const stage = stageAt(schedule, now);
+    const target = stage && !ctx.signal.aborted ? connectionsAt(stage, now) : 0;
+    while (holding < target) open();
+    for (const loop of loops) {
+      if (holding <= target) break;
+      if (loop.retiring) continue;
+      loop.retiring = true;
+      holding--;
+      if (loop.sentAt === undefined) close(loop);
+    }
+    for (const loop of loops) {
+      if (loop.sentAt !== undefined && loop.request && now - loop.sentAt > ctx.timeoutMs) {
+        loop.conn.abort();
+        ctx.created?.lost(loop.request);
+        recorder.error(loop.request.op, 'timeout', ctx.counted(loop.sentAt));
+        done(loop, undefined);
+      }
+    }
+  }
+
+  tick();
+  const ticker = setInterval(tick, tickMs);
+  await new Promise<void>((resolve) => {
+    const end = () => {
+      clearTimeout(timer);
+      ctx.signal.removeEventListener('abort', end);
+      resolve();
     };
-    const instance = autocannon(options as autocannon.Options, (error) => {
-      ctx.signal.removeEventListener('abort', stop);
-      // Each connection's last request may have been cut off unanswered when the segment ended.
-      for (const state of states) ctx.created?.lost(state.current);
-      if (error) fail(error);
-      else done();
-    });
-    const stop = () => (instance as unknown as { stop(): void }).stop();
-    ctx.signal.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(end, Math.max(0, schedule.totalMs - elapsed()));
+    ctx.signal.addEventListener('abort', end, { once: true });
+    if (ctx.signal.aborted) end();
   });
+  stopping = true;
+  const grace = ctx.signal.aborted ? 1000 : Math.min(ctx.timeoutMs, 5000);
+  const deadline = performance.now() + grace;
+  while ([...loops].some((l) => l.sentAt !== undefined) && performance.now() < deadline) {
+    tick();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  clearInterval(ticker);
+  for (const loop of loops) {
+    if (loop.sentAt !== undefined && loop.request) ctx.created?.lost(loop.request);
+    loop.conn.destroy();
+  }
+  loops.clear();
+  return { dropped: 0, peakConnections };
 }

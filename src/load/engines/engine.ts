@@ -1,8 +1,10 @@
 import type { CreatedLedger } from '../cleanup/created-ledger.ts';
 import type { Recorder } from '../metrics/recorder.ts';
 import type { ContractSampler } from '../plan/contract-sampler.ts';
-import type { RequestPlan } from '../plan/request-plan.ts';
+import type { BuiltRequest, RequestPlan } from '../plan/request-plan.ts';
+import type { CapturedResponse } from '../profile/define-profile.ts';
 import type { Schedule } from '../profile/stages.ts';
+import type { RawResponse } from './http-connection.ts';
 
 /** What both engines get: what to send, where, when, and where to record it. */
 export interface EngineContext {
@@ -44,4 +46,14 @@ export interface EngineOutcome {
    * the API's doing and is not counted here).
    */
   meanLagMs?: number;
+}
+
+/** What a step's `capture` sees; headers and JSON are decoded only for a step that captures. */
+export function capturedResponse(request: BuiltRequest, response: RawResponse): CapturedResponse {
+  if (!request.capture) return { status: response.status, headers: {} };
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {}
+  return { status: response.status, headers: response.headers, json };
 }

@@ -1,11 +1,29 @@
 import { connect, type Socket } from 'node:net';
 
-/** What came back for one request on a keep-alive connection. */
-export interface RawResponse {
-  status: number;
+/**
+ * What came back for one request on a keep-alive connection. Headers and
+ * body are decoded only when read: most load responses are only counted.
+ */
+export class RawResponse {
+  private parsedHeaders?: Record<string, string>;
+  private decodedBody?: string;
+
+  constructor(
+    readonly status: number,
+    private readonly head: string,
+    private readonly bodyBytes: Buffer,
+  ) {}
+
   /** Lower-case names; repeated headers joined with ', '. */
-  headers: Record<string, string>;
-  body: string;
+  get headers(): Record<string, string> {
+    this.parsedHeaders ??= parseHeaders(this.head);
+    return this.parsedHeaders;
+  }
+
+  get body(): string {
+    this.decodedBody ??= this.bodyBytes.toString();
+    return this.decodedBody;
+  }
 }
 
 export interface ConnectionEvents {
@@ -31,13 +49,7 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 export class HttpConnection {
   private socket?: Socket;
   private buffer: Buffer = Buffer.alloc(0);
-  private head?: {
-    status: number;
-    headers: Record<string, string>;
-    length: number;
-    chunked: boolean;
-    close: boolean;
-  };
+  private head?: Framing;
   private chunks: Buffer[] = [];
   private expectNoBody = false;
   busy = false;
@@ -139,20 +151,41 @@ export class HttpConnection {
       this.chunks.push(this.buffer.subarray(0, head.length));
       this.buffer = this.buffer.subarray(head.length);
     }
-    const body = this.chunks.length === 1 ? this.chunks[0].toString() : Buffer.concat(this.chunks).toString();
+    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
     this.head = undefined;
     this.chunks = [];
     this.busy = false;
     this.served++;
     if (head.close) this.reset();
-    this.events.onResponse({ status: head.status, headers: head.headers, body });
+    this.events.onResponse(new RawResponse(head.status, head.text, body));
     return this.socket !== undefined && this.buffer.length > 0;
   }
 }
 
-function parseHead(text: string, noBody: boolean) {
+interface Framing {
+  status: number;
+  /** The status line and header lines, undecoded until someone reads the headers. */
+  text: string;
+  length: number;
+  chunked: boolean;
+  close: boolean;
+}
+
+const contentLength = /\r\ncontent-length[ \t]*:[ \t]*(\d+)/i;
+const chunkedEncoding = /\r\ntransfer-encoding[ \t]*:[^\r]*chunked/i;
+const connectionClose = /\r\nconnection[ \t]*:[^\r]*close/i;
+
+/** Just what framing needs (status, length, chunked, close), read off the head without splitting it. */
+function parseHead(text: string, noBody: boolean): Framing {
+  const status = Number(text.slice(9, 12));
+  const bodyless = noBody || status === 204 || status === 304 || (status >= 100 && status < 200);
+  const chunked = !bodyless && chunkedEncoding.test(text);
+  const length = bodyless || chunked ? 0 : Number(contentLength.exec(text)?.[1] ?? 0);
+  return { status, text, length, chunked, close: connectionClose.test(text) };
+}
+
+function parseHeaders(text: string): Record<string, string> {
   const lines = text.split('\r\n');
-  const status = Number(lines[0].slice(9, 12));
   const headers: Record<string, string> = {};
   for (let i = 1; i < lines.length; i++) {
     const colon = lines[i].indexOf(':');
@@ -161,11 +194,7 @@ function parseHead(text: string, noBody: boolean) {
     const value = lines[i].slice(colon + 1).trim();
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
-  const bodyless = noBody || status === 204 || status === 304 || (status >= 100 && status < 200);
-  const chunked = !bodyless && /chunked/i.test(headers['transfer-encoding'] ?? '');
-  const length = bodyless || chunked ? 0 : Number(headers['content-length'] ?? 0);
-  const close = /close/i.test(headers.connection ?? '');
-  return { status, headers, length, chunked, close };
+  return headers;
 }
 
 /** Serialises a request once; the bytes can be written again and again. */

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { BuiltRequest, VirtualUser } from '../plan/request-plan.ts';
+import type { CapturedResponse } from '../profile/define-profile.ts';
 import { pumpArrivals } from './arrival-pump.ts';
-import type { EngineContext, EngineOutcome } from './engine.ts';
+import { capturedResponse, type EngineContext, type EngineOutcome } from './engine.ts';
 import { HttpConnection, type RawResponse, requestBytes } from './http-connection.ts';
 
 interface Pending {
@@ -134,20 +135,11 @@ export async function runOpenModel(ctx: EngineContext): Promise<EngineOutcome> {
       );
       recorder.contract(job.request.op, failures, counted);
     }
-    ctx.created?.record(job.request, response.status, response.headers, response.body);
-    let json: unknown;
-    if (job.request.capture) {
-      try {
-        json = JSON.parse(response.body);
-      } catch {}
-    }
-    finish(slot, { status: response.status, headers: response.headers, json });
+    ctx.created?.record(job.request, response);
+    finish(slot, capturedResponse(job.request, response));
   }
 
-  function finish(
-    slot: Slot,
-    response: { status: number; headers: Record<string, string>; json?: unknown } | undefined,
-  ) {
+  function finish(slot: Slot, response: CapturedResponse | undefined) {
     const job = slot.job!;
     slot.job = undefined;
     job.user.answered(job.request, response);
