@@ -25,7 +25,7 @@ const allowed: Record<string, string[]> = {
   diff: ['spec', 'errors'],
   'export-k6': ['config', 'gates', 'load', 'spec', 'http', 'errors'],
   'import-k6': ['gates', 'load', 'spec', 'run', 'errors'],
-  merge: ['gates', 'load', 'errors'],
+  merge: ['gates', 'load', 'run', 'errors'],
   'export-k8s': ['config'],
   init: ['spec', 'cases', 'traffic', 'config', 'generate', 'errors'],
   report: ['run', 'http'],

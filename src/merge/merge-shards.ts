@@ -4,6 +4,7 @@ import { toLoadMetrics } from '../load/metrics/load-metrics.ts';
 import { mergeRecorder, Recorder } from '../load/metrics/recorder.ts';
 import { selfCheck } from '../load/safety/self-check.ts';
 import type { LoadReport } from '../load/types.ts';
+import type { LoadCleanup } from '../run/model.ts';
 import type { ShardRun } from './read-shard-runs.ts';
 
 /**
@@ -12,7 +13,10 @@ import type { ShardRun } from './read-shard-runs.ts';
  * recorder, exactly as worker threads merge, so a merged p99 is the p99 of
  * every request; the self-check sees the whole run (planned and sent summed,
  * the busiest shard's CPU and lag); the same `buildLoadReport` judges it.
- * PromQL gates read Prometheus over a run's window and are not re-judged.
+ * Each shard cleaned up what it created: the ledgers add up (created,
+ * deleted, leftover, their reasons), so a leftover on any shard fails the
+ * merged run as it failed that shard. PromQL gates read Prometheus over a
+ * run's window and are not re-judged.
  */
 export function mergeShards(runs: ShardRun[]): { report: LoadReport; notices: string[] } {
   const [first] = runs;
@@ -69,6 +73,32 @@ export function mergeShards(runs: ShardRun[]): { report: LoadReport; notices: st
     peakConnections: runs.reduce((n, r) => n + r.report.peakConnections, 0),
     sendsPer100ms: recorder.sendsPer100ms,
     gateWindow: r0.gateWindow,
+    cleanup: mergeCleanup(runs.map((r) => r.report.cleanup)),
   });
   return { report, notices };
+}
+
+/** The shards' cleanup ledgers summed; undefined when no shard cleaned up. */
+export function mergeCleanup(ledgers: (LoadCleanup | undefined)[]): LoadCleanup | undefined {
+  const present = ledgers.filter((c): c is LoadCleanup => c !== undefined);
+  if (!present.length) return undefined;
+  const total = (pick: (c: LoadCleanup) => number | undefined) =>
+    present.reduce((n, c) => n + (pick(c) ?? 0), 0);
+  const reasons: Record<string, number> = {};
+  for (const c of present)
+    for (const [why, n] of Object.entries(c.leftoverReasons ?? {})) reasons[why] = (reasons[why] ?? 0) + n;
+  const sample = present.flatMap((c) => c.leftoverSample ?? []).slice(0, 5);
+  const curls = present.flatMap((c) => c.curls ?? []);
+  const overflowed = total((c) => c.overflowed);
+  const unconfirmed = total((c) => c.unconfirmed);
+  return {
+    created: total((c) => c.created),
+    deleted: total((c) => c.deleted),
+    leftover: total((c) => c.leftover),
+    ...(overflowed ? { overflowed } : {}),
+    ...(unconfirmed ? { unconfirmed } : {}),
+    ...(Object.keys(reasons).length ? { leftoverReasons: reasons } : {}),
+    ...(sample.length ? { leftoverSample: sample } : {}),
+    ...(curls.length ? { curls } : {}),
+  };
 }

@@ -210,3 +210,80 @@ test('closed model: the shards split the connections (5 = 3 + 2) and merge to on
   );
   assert.doesNotMatch(tooMany.stderr, /\n\s+at /);
 });
+
+test('cleanup: the shards deleted what each created; the merged ledger adds up, and a leftover on one shard fails the merged run', async () => {
+  writeFileSync(
+    join(dir, 'creates.ts'),
+    `let k = 0;
+export default {
+  model: 'open', rate: 20, duration: '1.5s', contractSample: 0,
+  requests: [{ name: 'c', steps: [
+    { path: '/v1/albums', method: 'post', params: () => ({ header: { 'Idempotency-Key': 'shard-' + Math.random() + '-' + ++k } }),
+      body: { title: 'Shard', artist: 'tollgate', price: 1, year: 2024 } },
+  ] }],
+  gates: { local: { 'errors.rate': '<1%' } },
+};\n`,
+  );
+  const ran = await Promise.all([
+    load('creates.ts', 'k1', ['--shard', '1/2', '-H', `Authorization: Bearer ${api.token}`]),
+    load('creates.ts', 'k2', ['--shard', '2/2', '-H', `Authorization: Bearer ${api.token}`]),
+  ]);
+  for (const r of ran) assert.equal(r.code, 0, r.stderr + r.stdout);
+  const [k1, k2] = [read('k1').cleanup, read('k2').cleanup];
+  assert.ok(k1.created > 0 && k2.created > 0, JSON.stringify({ k1, k2 }));
+  const m = await merge('k1', 'k2', '--run-dir', 'km');
+  assert.equal(m.code, 0, m.stderr + m.stdout);
+  const km = read('km');
+  assert.equal(km.cleanup.created, k1.created + k2.created);
+  assert.equal(km.cleanup.deleted, k1.deleted + k2.deleted);
+  assert.equal(km.cleanup.leftover, 0);
+  assert.equal(km.verdict, 'pass');
+
+  // One shard whose cleanup could not delete two of its resources (as a refusing API leaves them).
+  const shardFile = join(dir, 'k2', 'load.json');
+  const k2Run = JSON.parse(readFileSync(shardFile, 'utf8'));
+  k2Run.cleanup = {
+    ...k2Run.cleanup,
+    deleted: k2Run.cleanup.created - 2,
+    leftover: 2,
+    leftoverReasons: { 'answered 403 (tried twice)': 2 },
+  };
+  writeFileSync(shardFile, JSON.stringify(k2Run));
+  const left = await merge('k1', 'k2', '--run-dir', 'kl');
+  assert.equal(left.code, 1, left.stderr + left.stdout);
+  const kl = read('kl');
+  assert.equal(kl.cleanup.leftover, 2);
+  assert.deepEqual(kl.cleanup.leftoverReasons, { 'answered 403 (tried twice)': 2 });
+  assert.equal(kl.verdict, 'fail');
+  assert.ok(
+    kl.gates.some(
+      (g: { name: string; verdict: string }) => /leftover|cleanup/.test(g.name) && g.verdict === 'fail',
+    ),
+    JSON.stringify(kl.gates.map((g: { name: string; verdict: string }) => `${g.name} ${g.verdict}`)),
+  );
+});
+
+test('--start-at: shards launched a second apart start their schedules together; a bad time is one line, exit 2', async () => {
+  const at = new Date(Date.now() + 4000).toISOString();
+  const first = load('other.ts', 't1', ['--shard', '1/2', '--start-at', at]);
+  await new Promise((r) => setTimeout(r, 1000));
+  const second = load('other.ts', 't2', ['--shard', '2/2', '--start-at', at]);
+  const ran = await Promise.all([first, second]);
+  for (const r of ran) assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.match(ran[0].stderr, /note: waiting \d+\.\d s to start at /);
+  const starts = ['t1', 't2'].map((s) => Date.parse(read(s).startedAt));
+  for (const s of starts) assert.ok(s >= Date.parse(at) - 5, `${new Date(s).toISOString()} before ${at}`);
+  // Without --start-at the second would have started 1000 ms after the first.
+  assert.ok(Math.abs(starts[0] - starts[1]) < 300, `started ${Math.abs(starts[0] - starts[1])} ms apart`);
+
+  for (const [bad, why] of [
+    ['tomorrow', /--start-at must be an ISO 8601 time/],
+    [new Date(Date.now() + 2 * 3_600_000).toISOString(), /more than an hour ahead/],
+    [new Date(Date.now() - 3_600_000).toISOString(), /in the past/],
+  ] as const) {
+    const r = await load('other.ts', 'tbad', ['--start-at', bad]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(oneLine(r), why);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+});

@@ -67,6 +67,12 @@ export const loadCommand: Command = {
         'send only slice i of n of the run (open model: every n-th arrival; closed: its share of the connections); tollgate merge judges the n runs as one',
       valueName: 'i/n',
     },
+    'start-at': {
+      type: 'string',
+      description:
+        'wait until this time (ISO 8601, e.g. 2026-12-04T10:00:00Z, at most an hour ahead) before sending: shards started apart begin their schedules together',
+      valueName: 'time',
+    },
     gate: {
       type: 'string',
       multiple: true,
@@ -88,6 +94,7 @@ export const loadCommand: Command = {
       connections: number(ctx, 'connections', true),
     };
     const shard = ctx.values.shard === undefined ? undefined : parseShard(String(ctx.values.shard));
+    const startAt = startTime(ctx.values['start-at'] as string | undefined);
     const pushUrl = pushTarget(ctx);
     const target = await openTarget(ctx);
     try {
@@ -112,6 +119,8 @@ export const loadCommand: Command = {
         env: target.envName,
         where: `${profile.source}: gates.${gatesEnv}`,
       });
+      if (startAt !== undefined) await waitUntil(startAt, ctx);
+      if (ctx.signal.aborted) return ExitCode.Interrupted;
       const tty = Boolean(process.stderr.isTTY) && !ctx.json;
       let lastPlain = 0;
       const startedAt = new Date();
@@ -182,7 +191,7 @@ export const loadCommand: Command = {
           ctx.err(
             `note: shard ${shard.index}/${shard.of}: its gates judge this slice only; tollgate merge <the ${shard.of} run folders> judges the run`,
           );
-        // What a shard left on the server is its own failure: merge judges only what was measured.
+        // What a shard left on the server fails the shard now (and the merged run, which sums the ledgers).
         return report.aborted || (report.cleanup?.leftover ?? 0) > 0 ? ExitCode.Failed : ExitCode.Pass;
       }
       return verdict === 'pass' && !report.aborted ? ExitCode.Pass : ExitCode.Failed;
@@ -191,6 +200,45 @@ export const loadCommand: Command = {
     }
   },
 };
+
+/** Most a `--start-at` may lie ahead: a bound on how long a run may sit waiting. */
+const maxWaitMs = 3_600_000;
+
+/** `--start-at 2026-12-04T10:00:00Z` -> epoch ms; unreadable, past by more than a minute or over an hour ahead: exit 2. */
+function startTime(raw: string | undefined, now = Date.now()): number | undefined {
+  if (raw === undefined) return undefined;
+  const at = Date.parse(raw);
+  if (Number.isNaN(at) || !/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(raw))
+    throw new TollgateError(
+      'TG_USAGE',
+      `--start-at must be an ISO 8601 time such as 2026-12-04T10:00:00Z, got "${raw}"`,
+    );
+  if (at < now - 60_000 || at > now + maxWaitMs)
+    throw new TollgateError(
+      'TG_USAGE',
+      `--start-at ${raw} is ${at < now ? 'in the past' : 'more than an hour ahead'}: give a time within the next hour (e.g. $(date -u -d '+1 min' +%FT%TZ))`,
+    );
+  return at;
+}
+
+/** Sleeps until `at` (epoch ms); Ctrl-C ends the wait. */
+async function waitUntil(at: number, ctx: { err(line: string): void; json?: boolean; signal: AbortSignal }) {
+  const ms = at - Date.now();
+  if (ms <= 0) return;
+  if (!ctx.json)
+    ctx.err(`note: waiting ${(ms / 1000).toFixed(1)} s to start at ${new Date(at).toISOString()}`);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    ctx.signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
 
 /** `--duration 30`, `30s`, `2m` or `500ms` -> seconds. */
 /**
