@@ -79,7 +79,7 @@ export function mergeShards(runs: ShardRun[]): { report: LoadReport; notices: st
 }
 
 /** The shards' cleanup ledgers summed; undefined when no shard cleaned up. */
-export function mergeCleanup(ledgers: (LoadCleanup | undefined)[]): LoadCleanup | undefined {
+function mergeCleanup(ledgers: (LoadCleanup | undefined)[]): LoadCleanup | undefined {
   const present = ledgers.filter((c): c is LoadCleanup => c !== undefined);
   if (!present.length) return undefined;
   const total = (pick: (c: LoadCleanup) => number | undefined) =>
