@@ -9,10 +9,7 @@ import type { LoadedProfile } from '../load/profile/loaded-profile.ts';
 import { buildSchedule, stageAt } from '../load/profile/stages.ts';
 import type { LoadReport } from '../load/types.ts';
 import type { LoadedSpec } from '../spec/types.ts';
-import type { K6File, K6Sample } from './read-k6-json.ts';
-
-/** k6's error_code for a request that timed out; any other answerless request is a connection failure. */
-const timeoutCode = '1050';
+import type { K6File, K6Samples } from './read-k6-json.ts';
 
 export interface ImportedRun {
   report: LoadReport;
@@ -31,6 +28,8 @@ export interface ImportedRun {
  */
 export function judgeK6Run(input: {
   files: K6File[];
+  /** Every file's http_req_duration points. */
+  samples: K6Samples;
   profile: LoadedProfile;
   env: string;
   spec?: LoadedSpec;
@@ -46,21 +45,31 @@ export function judgeK6Run(input: {
     seed: 1,
   });
   const recorder = new Recorder(false, plan.expectedStatuses());
-  const samples: K6Sample[] = input.files.flatMap((f) => f.samples).sort((a, b) => a.time - b.time);
-  const t0 = samples[0].time;
+  const { samples } = input;
+  const order = samples.byTime();
+  const t0 = samples.time(order[0]);
   const last = schedule.stages[schedule.stages.length - 1];
   let second = 1;
-  for (const s of samples) {
-    const t = s.time - t0;
+  let answerless = 0;
+  let httpErrors = 0;
+  for (const i of order) {
+    const t = samples.time(i) - t0;
     while (t >= second * 1000) recorder.tick(second++);
     const stage = stageAt(schedule, t) ?? last;
     const counted = gateWindow === 'steady' ? stage.kind === 'steady' : stage.kind !== 'warmup';
-    if (s.status === 0)
-      recorder.error(s.name, s.errorCode === timeoutCode ? 'timeout' : 'connection', counted);
-    else recorder.response(s.name, s.status, s.ms * 1000, undefined, counted);
+    const name = samples.name(i);
+    const status = samples.status(i);
+    if (status === 0) {
+      answerless++;
+      recorder.error(name, samples.timedOut(i) ? 'timeout' : 'connection', counted);
+    } else {
+      // Answered requests tollgate counts as failed, over the whole run (k6 counts warm-up too).
+      if (recorder.isUnexpected(name, status)) httpErrors++;
+      recorder.response(name, status, samples.ms(i) * 1000, undefined, counted);
+    }
   }
   recorder.tick(second);
-  const durationMs = samples[samples.length - 1].time - t0;
+  const durationMs = samples.time(order[order.length - 1]) - t0;
   const windowMs = schedule.stages
     .filter((s) => (gateWindow === 'steady' ? s.kind === 'steady' : s.kind !== 'warmup'))
     .reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
@@ -91,7 +100,7 @@ export function judgeK6Run(input: {
   );
   const notices: string[] = [];
   const k6Failed = input.files.reduce((sum, f) => sum + f.failed, 0);
-  const allFailed = samples.filter((s) => s.status === 0).length + countHttpErrors(recorder, samples);
+  const allFailed = answerless + httpErrors;
   if (k6Failed !== allFailed)
     notices.push(
       `k6's http_req_failed counted ${k6Failed} failures, tollgate's rule ${allFailed} (warm-up included): was the script exported from this profile?`,
@@ -123,11 +132,4 @@ export function judgeK6Run(input: {
     gateWindow,
   };
   return { report, notices };
-}
-
-/** Answered requests tollgate counts as failed, over the whole run (k6 counts warm-up too). */
-function countHttpErrors(recorder: Recorder, samples: K6Sample[]): number {
-  let n = 0;
-  for (const s of samples) if (s.status !== 0 && recorder.isUnexpected(s.name, s.status)) n++;
-  return n;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, test } from 'vitest';
 import { TollgateError } from '../../src/errors/tollgate-error.ts';
-import { assertOneRun, readK6Json } from '../../src/import-k6/read-k6-json.ts';
+import { assertOneRun, K6Samples, readK6Json } from '../../src/import-k6/read-k6-json.ts';
 import { newHistogram, recordMicros, summarize } from '../../src/load/metrics/histogram.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
 
@@ -212,13 +212,15 @@ test('import k6: empty, metric-only and mismatched files are one line, exit 2', 
     /^TG_K6_INPUT: .*empty\.json has no http_req_duration points: k6 measured nothing there \(/,
   );
   // The same readers the CLI calls, in process (each CLI start costs seconds on a shared machine).
-  const refused = (files: string[]) => {
+  const readAll = async (files: string[]) => {
+    const samples = new K6Samples();
+    const read = [];
+    for (const f of files) read.push(await readK6Json(f, f, samples));
+    return read;
+  };
+  const refused = async (files: string[]) => {
     try {
-      assertOneRun(
-        files.map((f) => readK6Json(f, f)),
-        'pods',
-        'local',
-      );
+      assertOneRun(await readAll(files), 'pods', 'local');
     } catch (error) {
       assert.ok(error instanceof TollgateError);
       assert.equal(error.exitCode, 2);
@@ -227,24 +229,19 @@ test('import k6: empty, metric-only and mismatched files are one line, exit 2', 
     }
     assert.fail(`${files.join(' ')} was accepted`);
   };
-  assert.match(refused([metricsOnly]), /metrics-only\.json has no http_req_duration points/);
+  assert.match(await refused([metricsOnly]), /metrics-only\.json has no http_req_duration points/);
   assert.match(
-    refused([good, otherProfile]),
+    await refused([good, otherProfile]),
     /other-profile\.json is from tollgate_profile "baseline", not "pods"/,
   );
   assert.match(
-    refused([v1, v2]),
+    await refused([v1, v2]),
     /v1\.json and .*v2\.json disagree on k6_version \("1\.3\.0" vs "1\.4\.0"\)/,
   );
-  assert.match(refused([garbage]), /garbage\.json:2 is not JSON/);
-  assert.match(refused([join(dir, 'missing.json')]), /no such k6 output file/);
+  assert.match(await refused([garbage]), /garbage\.json:2 is not JSON/);
+  assert.match(await refused([join(dir, 'missing.json')]), /no such k6 output file/);
   // Fault absent: files of one run are accepted.
-  assert.doesNotThrow(() =>
-    assertOneRun(
-      [good, v1].map((f) => readK6Json(f, f)),
-      'pods',
-      'local',
-    ),
-  );
+  const one = await readAll([good, v1]);
+  assert.doesNotThrow(() => assertOneRun(one, 'pods', 'local'));
   assert.equal(existsSync(join(dir, 'never')), false);
 });

@@ -5,7 +5,7 @@ import { ExitCode } from '../../errors/exit-codes.ts';
 import { TollgateError } from '../../errors/tollgate-error.ts';
 import { gatesVerdict } from '../../gates/evaluate-gates.ts';
 import { judgeK6Run } from '../../import-k6/judge-k6-run.ts';
-import { assertOneRun, readK6Json } from '../../import-k6/read-k6-json.ts';
+import { assertOneRun, type K6File, K6Samples, readK6Json } from '../../import-k6/read-k6-json.ts';
 import { formatLoadSummary } from '../../load/format-summary.ts';
 import { loadProfile } from '../../load/profile/load-profile.ts';
 import { recordCommandRun } from '../../run/record-command-run.ts';
@@ -76,10 +76,12 @@ export const importCommand: Command = {
       allowRemoteRefs: config.allowRemoteRefs,
     });
     const profile = await loadProfile(profileName, { loadDir: config.loadDir, cwd: ctx.cwd, spec });
-    const read = files.map((f) => readK6Json(resolve(ctx.cwd, f), f));
+    const samples = new K6Samples();
+    const read: K6File[] = [];
+    for (const f of files) read.push(await readK6Json(resolve(ctx.cwd, f), f, samples));
     assertOneRun(read, profile.name, envName);
     const startedAt = new Date();
-    const { report, notices } = judgeK6Run({ files: read, profile, env: envName, spec });
+    const { report, notices } = judgeK6Run({ files: read, samples, profile, env: envName, spec });
     for (const notice of notices) ctx.err(`note: ${notice}`);
     const run = createRunDir(config.reportsDir, envName, runDir);
     const file = join(run.dir, 'load.json');
