@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { parse } from 'yaml';
 import { optionsMarkers } from '../../src/export-k6/k6-script.ts';
 import { k6Version } from '../../src/export-k6/k6-version.ts';
 import { oneLine, runCli } from '../support/run-cli.ts';
+import { typecheck } from '../support/typecheck.ts';
 
 /**
  * k6 is not installed (AGPL, no Debian package): the exported script is
@@ -66,30 +66,13 @@ function options(script: string): Record<string, unknown> {
 }
 
 /** tsc on the scripts against @types/k6, as k6 users type-check theirs. */
-function typecheck(files: string[]): Promise<{ code: number; output: string }> {
+function typecheckScripts(files: string[]): Promise<{ code: number; output: string }> {
   const types = join(root, 'node_modules/@types/k6');
-  const config = join(dir, `tsconfig-${files.length}-${Date.now()}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'ES2020',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2020'],
-        types: [],
-        paths: { k6: [join(types, 'index.d.ts')], 'k6/*': [join(types, '*')] },
-      },
-      files,
-    }),
-  );
-  return new Promise((done) =>
-    execFile(join(root, 'node_modules/.bin/tsc'), ['-p', config], (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
-    ),
-  );
+  return typecheck(dir, files, {
+    target: 'ES2020',
+    lib: ['ES2020'],
+    paths: { k6: [join(types, 'index.d.ts')], 'k6/*': [join(types, '*')] },
+  });
 }
 
 test('export k6: a closed profile becomes ramping-vus, its gates thresholds, dropped gates named', async () => {
@@ -141,7 +124,7 @@ test('export k6: a closed profile becomes ramping-vus, its gates thresholds, dro
   assert.match(script, /capture: res=>\(\{id:res\.json\?\.id\}\)/);
   assert.match(script, /"authorization": `Bearer \$\{env\("TOLLGATE_TOKEN"\)\}`/);
   assert.doesNotMatch(script, /http:\/\/127\.0\.0\.1/);
-  const typed = await typecheck([out]);
+  const typed = await typecheckScripts([out]);
   assert.equal(typed.code, 0, typed.output);
 });
 
@@ -167,7 +150,7 @@ test('export k6: an open profile becomes ramping-arrival-rate; a broken export f
   });
   assert.deepEqual(opts.thresholds, { http_req_duration: ['p(99)<500'], http_req_failed: ['rate<0.01'] });
   assert.match(script, /env\("STAGING_TOKEN"\)/);
-  assert.equal((await typecheck([out])).code, 0);
+  assert.equal((await typecheckScripts([out])).code, 0);
 
   const broken = [
     [
@@ -181,7 +164,7 @@ test('export k6: an open profile becomes ramping-arrival-rate; a broken export f
   for (const [what, text, error] of broken) {
     const file = join(dir, `broken-${what.replaceAll(' ', '-')}.ts`);
     writeFileSync(file, text);
-    const typed = await typecheck([file]);
+    const typed = await typecheckScripts([file]);
     assert.notEqual(typed.code, 0, `${what}: tsc accepted a broken script`);
     assert.match(typed.output, error, what);
   }
@@ -222,7 +205,7 @@ test('export k6: one flat stage is constant-arrival-rate (open) or constant-vus 
     assert.deepEqual(opts.thresholds, { http_req_duration: ['max<1000'] }, name);
     outs.push(out);
   }
-  const typed = await typecheck(outs);
+  const typed = await typecheckScripts(outs);
   assert.equal(typed.code, 0, typed.output);
 });
 

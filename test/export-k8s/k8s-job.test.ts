@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { afterAll, test } from 'vitest';
 import { parse } from 'yaml';
 import { oneLine, runCli } from '../support/run-cli.ts';
+import { typecheck } from '../support/typecheck.ts';
 
 /**
  * `tollgate export k8s-job`: the manifest is checked against the Kubernetes
@@ -30,34 +31,16 @@ function validationError(manifest: unknown): string | undefined {
   }
 }
 
-function typecheck(manifest: unknown): Promise<{ code: number; output: string }> {
+function typecheckJob(manifest: unknown): Promise<{ code: number; output: string }> {
   const file = join(dir, `job-${Date.now()}.ts`);
   writeFileSync(
     file,
     `import type { Job } from 'kubernetes-types/batch/v1';\nexport const job: Job = ${JSON.stringify(manifest, null, 2)};\n`,
   );
-  const config = join(dir, `tsconfig-${Date.now()}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        types: [],
-        baseUrl: root,
-        paths: { 'kubernetes-types/*': [join(root, 'node_modules/kubernetes-types/*')] },
-      },
-      files: [file],
-    }),
-  );
-  return new Promise((done) =>
-    execFile(join(root, 'node_modules/.bin/tsc'), ['-p', config], (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
-    ),
-  );
+  return typecheck(dir, [file], {
+    target: 'ES2022',
+    paths: { 'kubernetes-types/*': [join(root, 'node_modules/kubernetes-types/*')] },
+  });
 }
 
 test('export k8s-job: an Indexed Job of n shards that the Job API schema accepts', async () => {
@@ -76,7 +59,7 @@ test('export k8s-job: an Indexed Job of n shards that the Job API schema accepts
   assert.equal(result.code, 0, result.stderr);
   const job = parse(readFileSync(out, 'utf8'));
   assert.equal(validationError(job), undefined);
-  const typed = await typecheck(job);
+  const typed = await typecheckJob(job);
   assert.equal(typed.code, 0, typed.output);
   assert.equal(job.apiVersion, 'batch/v1');
   assert.equal(job.kind, 'Job');
@@ -125,7 +108,7 @@ test('the schema checks are live: a misspelt mode, a string count and an unknown
     String(validationError({ ...job, spec: { ...job.spec, completions: '4' } })),
     /completions must be integer/,
   );
-  const unknown = await typecheck({ ...job, spec: { ...job.spec, completionMod: 'Indexed' } });
+  const unknown = await typecheckJob({ ...job, spec: { ...job.spec, completionMod: 'Indexed' } });
   assert.notEqual(unknown.code, 0);
   assert.match(unknown.output, /completionMod/);
 });
